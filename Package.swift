@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "samllint",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "samllint", targets: ["samllint"]),
+        .library(name: "SAMLLint", targets: ["SAMLLint"]),
+        .library(name: "SAMLXML", targets: ["SAMLXML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libxml2 + xmlsec1 + OpenSSL headers in one module (see Sources/CLibXMLSec/shim.h).
+        .systemLibrary(
+            name: "CLibXMLSec",
+            pkgConfig: "xmlsec1-openssl",
+            providers: [.apt(["libxmlsec1-dev", "libxml2-dev"])]
+        ),
+        // zlib for the raw DEFLATE of the HTTP-Redirect binding.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "SAMLXML", dependencies: ["CLibXMLSec"]),
+        .target(
+            name: "SAMLLint",
+            dependencies: [
+                "SAMLXML",
+                "CZlib",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "samllint",
+            dependencies: [
+                "SAMLLint",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SAMLXMLTests", dependencies: ["SAMLXML"]),
+        .testTarget(name: "SAMLLintTests", dependencies: ["SAMLLint", "SAMLXML"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,189 @@
+import Dispatch
+import Foundation
+import SAMLXML
+
+/// The library's front door: lints bytes, files and folders, and returns a `Report`.
+///
+/// Data flows one way: input decoding -> secure parse -> SAML model -> rules -> report.
+/// Each message is parsed once and every rule reads the same tree.
+public struct Linter: Sendable {
+    public let context: LintContext
+    public var inputFormat: InputFormat
+    public var limits: XMLParseLimits
+    public var maxInflatedBytes: Int
+    private let enabled: [(rule: any Rule, severity: Severity)]
+    private let inputSeverities: [String: Severity]
+
+    public init(context: LintContext = LintContext(), inputFormat: InputFormat = .auto, maxBytes: Int? = nil) {
+        self.context = context
+        self.inputFormat = inputFormat
+        let data = context.ruleData
+        let configuredBytes = maxBytes ?? context.configuration.maxBytes
+        self.limits = XMLParseLimits(
+            maxBytes: configuredBytes ?? Int(data.threshold("input.maxBytes", default: 16 * 1024 * 1024)),
+            maxDepth: context.configuration.maxDepth ?? Int(data.threshold("input.maxDepth", default: 128)))
+        self.maxInflatedBytes = max(limits.maxBytes, Int(data.threshold("input.maxInflatedBytes", default: 16 * 1024 * 1024)))
+        var enabled: [(any Rule, Severity)] = []
+        var inputSeverities: [String: Severity] = [:]
+        for type in RuleRegistry.all {
+            guard let severity = context.configuration.severity(for: type.description, ruleData: data) else { continue }
+            if type.description.category == .input {
+                inputSeverities[type.description.id] = severity
+            } else {
+                enabled.append((type.init(), severity))
+            }
+        }
+        self.enabled = enabled
+        self.inputSeverities = inputSeverities
+    }
+
+    // MARK: Many inputs
+
+    /// Lints every input, in parallel across cores. The report lists inputs in the order given and
+    /// is byte-for-byte the same as a serial run.
+    public func lint(inputs: [InputSource], parallel: Bool = true) -> Report {
+        let results = ResultSlots<InputReport>(count: inputs.count)
+        let work: @Sendable (Int) -> Void = { index in
+            results.set(index, self.lint(source: inputs[index]))
+        }
+        if parallel && inputs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
+        } else {
+            for index in inputs.indices { work(index) }
+        }
+        return Report(inputs: results.values, notes: notes())
+    }
+
+    /// Lints one input source (a file, standard input, or bytes already in memory).
+    public func lint(source: InputSource) -> InputReport {
+        switch source.read(limit: readLimit) {
+        case let .success(bytes):
+            return lint(bytes: bytes, path: source.displayPath)
+        case let .failure(error):
+            return inputFailure(path: source.displayPath, error: error, messageIndex: nil)
+        }
+    }
+
+    /// The most a file may hold before it is refused unread: room for base64 and containers.
+    var readLimit: Int { max(limits.maxBytes * 4, 64 * 1024 * 1024) }
+
+    // MARK: One input
+
+    /// Lints the bytes of one input file.
+    public func lint(bytes: [UInt8], path: String) -> InputReport {
+        let decoder = InputDecoder(maxMessageBytes: limits.maxBytes, maxInflatedBytes: maxInflatedBytes)
+        switch decoder.decode(bytes, format: inputFormat) {
+        case let .failure(error):
+            return inputFailure(path: path, error: error, messageIndex: nil)
+        case let .success(messages):
+            var reports: [MessageReport] = []
+            var findings: [Finding] = []
+            var firstError: InputErrorReport?
+            for raw in messages {
+                let (report, messageFindings) = lint(message: raw, path: path)
+                if firstError == nil, let error = report.error { firstError = error }
+                reports.append(report)
+                findings += messageFindings
+            }
+            return InputReport(path: path, error: firstError, messages: reports, findings: findings)
+        }
+    }
+
+    /// Parses one message and runs every enabled rule on it.
+    func lint(message raw: RawMessage, path: String) -> (MessageReport, [Finding]) {
+        var report = MessageReport(
+            index: raw.index, kind: "unparsed", issuer: nil, origin: raw.origin, linted: false, assertions: 0,
+            attributes: 0, entities: 0, error: nil)
+        let document: XMLDocument
+        do {
+            document = try XMLDocument.parse(raw.bytes, url: path, limits: limits)
+        } catch {
+            let ruleId: String
+            switch error {
+            case .doctypeRefused: ruleId = DoctypeRefused.description.id
+            case .tooLarge: ruleId = TooLarge.description.id
+            case .malformed, .empty: ruleId = MalformedXML.description.id
+            }
+            let inputError = InputError(ruleId: ruleId, message: error.description, line: error.line, column: error.column)
+            report.error = errorReport(inputError, messageIndex: raw.index)
+            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [])
+        }
+        guard let message = try? SAMLMessage(document: document) else {
+            let inputError = InputError(ruleId: MalformedXML.description.id, message: "the document has no root element")
+            report.error = errorReport(inputError, messageIndex: raw.index)
+            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [])
+        }
+        report.kind = message.kind.rawValue
+        report.issuer = message.issuer
+        report.linted = message.kind.isLinted
+        if message.kind == .notSAML || message.kind == .saml1 {
+            let root = message.root
+            let what = message.kind == .saml1
+                ? "a SAML 1.x message (only SAML 2.0 is linted)"
+                : "XML whose root element is {\(root.namespaceURI ?? "")}\(root.localName), not a SAML 2.0 message or metadata"
+            let inputError = InputError(ruleId: NotSAML.description.id, message: "not SAML: \(what)", line: root.line, column: root.column)
+            report.error = errorReport(inputError, messageIndex: raw.index)
+            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [])
+        }
+        let assertions = message.assertions
+        report.assertions = assertions.count + message.encryptedAssertions.count
+        report.attributes = assertions.reduce(0) { $0 + $1.attributes.count }
+        report.entities = message.kind.isMetadata ? message.entities.count : 0
+
+        guard message.kind.isLinted else { return (report, []) }
+        var findings: [Finding] = []
+        for (rule, severity) in enabled {
+            var emitter = FindingEmitter(
+                ruleId: type(of: rule).description.id, severity: severity, path: path, messageIndex: raw.index,
+                origin: raw.origin)
+            rule.check(message, context: context, findings: &emitter)
+            findings += emitter.findings
+        }
+        return (report, findings)
+    }
+
+    // MARK: Input errors
+
+    private func inputFailure(path: String, error: InputError, messageIndex: Int?) -> InputReport {
+        InputReport(
+            path: path, error: errorReport(error, messageIndex: messageIndex), messages: [],
+            findings: inputFinding(error, path: path, messageIndex: messageIndex ?? 0, origin: nil).map { [$0] } ?? [])
+    }
+
+    private func errorReport(_ error: InputError, messageIndex: Int?) -> InputErrorReport {
+        InputErrorReport(ruleId: error.ruleId, message: error.message, line: error.line, column: error.column, messageIndex: messageIndex)
+    }
+
+    private func inputFinding(_ error: InputError, path: String, messageIndex: Int, origin: String?) -> Finding? {
+        guard let severity = inputSeverities[error.ruleId] else { return nil }
+        return Finding(
+            ruleId: error.ruleId, severity: severity, message: error.message,
+            location: Location(path: path, message: messageIndex, origin: origin, line: error.line, column: error.column))
+    }
+
+    /// Things said once per run.
+    func notes() -> [String] {
+        var notes: [String] = []
+        if (context.configuration.organization?.domains ?? []).isEmpty {
+            notes.append("email trust not checked: no organization domains configured (organization.domains or --org-domain)")
+        }
+        return notes
+    }
+}
+
+/// Fixed slots filled from several threads, read once all are done.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+    var values: [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}

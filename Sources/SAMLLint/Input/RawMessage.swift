@@ -1,0 +1,45 @@
+/// One SAML message's XML bytes, decoded from whatever carried it, and where it came from.
+public struct RawMessage: Sendable {
+    public var bytes: [UInt8]
+    /// Position inside the container file; 0 for a plain file.
+    public var index: Int
+    /// How it was carried, for people: `base64`, `deflate+base64`, `form SAMLResponse`,
+    /// `HAR entry 3: POST https://sp.example.com/acs`.
+    public var origin: String?
+    /// The encoding that was undone (`xml`, `base64`, `deflate`, `form`, `har`, `saml-tracer`).
+    public var encoding: InputFormat
+
+    public init(bytes: [UInt8], index: Int = 0, origin: String? = nil, encoding: InputFormat) {
+        self.bytes = bytes
+        self.index = index
+        self.origin = origin
+        self.encoding = encoding
+    }
+}
+
+/// How an input file is encoded. `auto` detects it.
+public enum InputFormat: String, Sendable, CaseIterable, Codable {
+    case auto
+    case xml
+    case base64
+    case deflate
+    case form
+    case har
+    case samlTracer = "saml-tracer"
+}
+
+/// Why an input file (or a message in it) could not be turned into XML.
+public struct InputError: Error, Sendable, Equatable {
+    /// `input/undecodable`, `input/too-large`, `input/no-saml-found`, ...
+    public var ruleId: String
+    public var message: String
+    public var line: Int
+    public var column: Int
+
+    public init(ruleId: String, message: String, line: Int = 1, column: Int = 1) {
+        self.ruleId = ruleId
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+}

@@ -1,0 +1,53 @@
+import SAMLXML
+
+/// One parsed SAML message (or metadata document) and the typed views over it.
+public struct SAMLMessage: Sendable {
+    public let document: XMLDocument
+    public let root: XMLNode
+    public let kind: MessageKind
+
+    public init(document: XMLDocument) throws(SAMLModelError) {
+        guard let root = document.root else { throw .noRootElement }
+        self.document = document
+        self.root = root
+        self.kind = MessageKind(root: root)
+    }
+
+    /// The Response, when the message is one.
+    public var response: Response? { kind == .response ? Response(root) : nil }
+
+    /// The assertions a relying party would read: the Response's direct Assertion children, or the
+    /// document itself when it is a bare Assertion.
+    public var assertions: [Assertion] {
+        switch kind {
+        case .response: return Response(root).assertions
+        case .assertion: return [Assertion(root)]
+        default: return []
+        }
+    }
+
+    public var encryptedAssertions: [XMLNode] { response?.encryptedAssertions ?? [] }
+
+    /// The entities of a metadata document (one for an EntityDescriptor).
+    public var entities: [EntityDescriptor] {
+        switch kind {
+        case .entityDescriptor: return [EntityDescriptor(root)]
+        case .entitiesDescriptor: return EntitiesDescriptor(root).entities
+        default: return []
+        }
+    }
+
+    /// The issuer of the message: the Response Issuer, else the first Assertion's, else the
+    /// metadata entityID, else the Issuer of any other protocol message.
+    public var issuer: String? {
+        if let issuer = response?.issuer, !issuer.isEmpty { return issuer }
+        if let issuer = assertions.first?.issuer, !issuer.isEmpty { return issuer }
+        if kind == .entityDescriptor { return root.attribute("entityID") }
+        if kind == .entitiesDescriptor { return root.attribute("Name") }
+        return root.firstChild("Issuer", namespace: XMLNamespaces.assertion).map { $0.textContent.trimmed }
+    }
+}
+
+public enum SAMLModelError: Error, Sendable {
+    case noRootElement
+}

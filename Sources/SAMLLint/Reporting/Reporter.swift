@@ -1,0 +1,35 @@
+/// Renders a report. Reporters are values selected by id; they never re-run a rule.
+public protocol Reporter: Sendable {
+    /// `text`, `json`, `sarif`, ...
+    static var id: String { get }
+    func render(_ report: Report, options: ReportOptions) -> String
+}
+
+/// What every reporter may need besides the report.
+public struct ReportOptions: Sendable {
+    /// Colour (ANSI) for terminals; never on when NO_COLOR is set.
+    public var color: Bool
+    /// The severity at or above which a finding fails the run.
+    public var failOn: Severity
+    /// Directory paths are made relative to (for SARIF and annotations).
+    public var workingDirectory: String?
+
+    public init(color: Bool = false, failOn: Severity = .error, workingDirectory: String? = nil) {
+        self.color = color
+        self.failOn = failOn
+        self.workingDirectory = workingDirectory
+    }
+}
+
+/// The output formats. `--format` takes these names.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+
+    public var reporter: any Reporter {
+        switch self {
+        case .text: return TextReporter()
+        case .json: return JSONReporter()
+        }
+    }
+}

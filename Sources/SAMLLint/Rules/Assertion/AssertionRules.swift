@@ -1,0 +1,7 @@
+/// The `assertion/*` family: subject, conditions and structure of assertions and responses.
+public enum AssertionRules {
+    public static let all: [any Rule.Type] = [
+        NameIDMissing.self, NameIDFormatMismatch.self, CommentInValue.self, MultipleAssertions.self,
+        EncryptedUnreadable.self,
+    ]
+}

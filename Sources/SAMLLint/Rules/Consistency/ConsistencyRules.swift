@@ -1,0 +1,4 @@
+/// The `consistency/*` family: disagreements between the messages of one batch.
+public enum ConsistencyRules {
+    public static let all: [any Rule.Type] = []
+}

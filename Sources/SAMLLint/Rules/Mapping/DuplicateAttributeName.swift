@@ -1,0 +1,38 @@
+/// The same attribute Name appears more than once in one assertion.
+public struct DuplicateAttributeName: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "mapping/duplicate-attribute-name",
+        title: "Duplicate Attribute Name",
+        category: .mapping,
+        severity: .warning,
+        rationale: """
+            SAML libraries disagree on what to do with two `Attribute` elements of the same Name: some \
+            keep the first, some the last, some merge the values. A profile built from such an \
+            assertion depends on the library. Send one Attribute with several AttributeValues instead.
+            """,
+        message: "attribute NAME appears N times in one assertion",
+        triggering: [
+            Example(ExampleSAML.response(attributes: [.init("groups", ["admins"]), .marked("groups", ["staff"])])),
+        ],
+        nonTriggering: [
+            Example(ExampleSAML.response(attributes: [.init("groups", ["admins", "staff"]), .init("email", ["jane@example.com"])])),
+        ])
+
+    public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
+        for assertion in message.assertions {
+            var seen: [String: Int] = [:]
+            let attributes = assertion.attributes
+            let counts = Dictionary(grouping: attributes, by: \.name).mapValues(\.count)
+            for attribute in attributes {
+                let count = seen[attribute.name, default: 0]
+                seen[attribute.name] = count + 1
+                guard count >= 1 else { continue }
+                findings.report(
+                    "attribute '\(attribute.name)' appears \(counts[attribute.name] ?? 2) times in one assertion; send one Attribute with several values",
+                    at: attribute.element, attribute: attribute.name,
+                    fix: Fix("Merge the Attribute elements named '\(attribute.name)' into one Attribute with one AttributeValue per value."))
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+import CLibXMLSec
+
+/// Limits applied while parsing hostile input.
+public struct XMLParseLimits: Sendable, Equatable {
+    /// Largest input accepted, in bytes.
+    public var maxBytes: Int
+    /// Deepest element nesting accepted. libxml2 refuses more than 256 levels on its own as well.
+    public var maxDepth: Int
+
+    public init(maxBytes: Int = 16 * 1024 * 1024, maxDepth: Int = 128) {
+        self.maxBytes = maxBytes
+        self.maxDepth = maxDepth
+    }
+}
+
+/// A parsed XML document that owns its libxml2 tree. Parsing is hostile-input safe: no network, no
+/// DTD loading, no entity substitution, no XInclude, and any DOCTYPE is refused before its internal
+/// subset is read. Every element remembers the byte offset of its start tag, so locations are exact
+/// (libxml2's own line numbers point at the end of the start tag).
+public final class XMLDocument: @unchecked Sendable {
+    let doc: xmlDocPtr
+    /// The bytes the document was parsed from (UTF-8 in practice), kept for line and column lookups.
+    public let source: [UInt8]
+    private let lineStarts: [Int]
+    /// Offsets are only meaningful when the parser read the original bytes unconverted.
+    private let offsetsAreSourceBytes: Bool
+    private var xpathContext: OpaquePointer?
+
+    private init(doc: xmlDocPtr, source: [UInt8], offsetsAreSourceBytes: Bool) {
+        self.doc = doc
+        self.source = source
+        self.offsetsAreSourceBytes = offsetsAreSourceBytes
+        var starts = [0]
+        starts.reserveCapacity(source.count / 40 + 1)
+        for (index, byte) in source.enumerated() where byte == 0x0A {
+            starts.append(index + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    deinit {
+        if let xpathContext { xmlXPathFreeContext(UnsafeMutablePointer(xpathContext)) }
+        xmlFreeDoc(doc)
+    }
+
+    /// The document element.
+    public var root: XMLNode? {
+        guard let node = xmlDocGetRootElement(doc) else { return nil }
+        return XMLNode(node, in: self)
+    }
+
+    // MARK: Parsing
+
+    /// Parses `bytes` safely. `url` only names the document in libxml2's own messages.
+    public static func parse(
+        _ bytes: [UInt8], url: String = "input.xml", limits: XMLParseLimits = XMLParseLimits()
+    ) throws(XMLParseError) -> XMLDocument {
+        LibXML.ensureInitialized()
+        if bytes.count > limits.maxBytes { throw .tooLarge(bytes: bytes.count, limit: limits.maxBytes) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
+        guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count, limit: Int(Int32.max)) }
+
+        guard let ctxt = xmlNewParserCtxt() else {
+            throw .malformed(message: "libxml2 could not allocate a parser", line: 1, column: 1)
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
+
+        let state = ParseState(maxDepth: limits.maxDepth)
+        let unmanaged = Unmanaged.passRetained(state)
+        defer { unmanaged.release() }
+        ctxt.pointee._private = unmanaged.toOpaque()
+        installHandlers(on: ctxt)
+
+        let options: [xmlParserOption] = [
+            XML_PARSE_NONET, XML_PARSE_NOERROR, XML_PARSE_NOWARNING, XML_PARSE_BIG_LINES,
+            XML_PARSE_NOCDATA, XML_PARSE_NOXINCNODE,
+        ]
+        let raw = options.reduce(UInt32(0)) { $0 | $1.rawValue }
+        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                xmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), url, nil, Int32(bitPattern: raw))
+            }
+        }
+
+        if let doctype = state.doctype {
+            if let parsed { xmlFreeDoc(parsed) }
+            if let offset = state.doctypeOffset, offset < bytes.count, !looksLikeUTF16(bytes) {
+                let (line, column) = Self.lineAndColumn(of: offset, in: bytes)
+                throw .doctypeRefused(line: line, column: column)
+            }
+            throw .doctypeRefused(line: doctype.line, column: doctype.column)
+        }
+        if let tooDeep = state.tooDeepAt {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw .malformed(
+                message: "elements nested deeper than \(limits.maxDepth) levels", line: tooDeep.line,
+                column: tooDeep.column)
+        }
+        if let error = state.firstError {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw .malformed(message: error.message, line: error.line, column: error.column)
+        }
+        guard let parsed, ctxt.pointee.wellFormed != 0 else {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw .malformed(message: "not well-formed", line: 1, column: 1)
+        }
+        let utf8 = !looksLikeUTF16(bytes) && !declaresNonUTF8Encoding(bytes)
+        return XMLDocument(doc: parsed, source: bytes, offsetsAreSourceBytes: utf8)
+    }
+
+    // MARK: Locations
+
+    /// 1-based line and column (in UTF-16 code units, as SARIF counts them) of a byte offset.
+    public func lineAndColumn(ofOffset offset: Int) -> (line: Int, column: Int) {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let start = lineStarts[low]
+        let end = min(offset, source.count)
+        let prefix = start < end ? String(decoding: source[start..<end], as: UTF8.self) : ""
+        return (low + 1, prefix.utf16.count + 1)
+    }
+
+    static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let prefix = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self)
+        return (line, prefix.utf16.count + 1)
+    }
+
+    func location(of node: xmlNodePtr) -> (line: Int, column: Int) {
+        if offsetsAreSourceBytes, let raw = node.pointee._private {
+            let offset = Int(bitPattern: raw) - 1
+            return lineAndColumn(ofOffset: offset)
+        }
+        return (Int(xmlGetLineNo(node)), 1)
+    }
+
+    // MARK: XPath
+
+    func withXPathContext<T>(_ body: (xmlXPathContextPtr) -> T) -> T {
+        if xpathContext == nil, let context = xmlXPathNewContext(doc) {
+            for (prefix, uri) in XMLNamespaces.prefixes {
+                xmlXPathRegisterNs(context, prefix, uri)
+            }
+            xpathContext = OpaquePointer(context)
+        }
+        return body(UnsafeMutablePointer(xpathContext!))
+    }
+
+    /// Elements (or other nodes) an XPath 1.0 expression selects, evaluated from `node` or the
+    /// document. The prefixes in `XMLNamespaces.prefixes` are registered.
+    public func select(_ expression: String, from node: XMLNode? = nil) -> [XMLNode] {
+        withXPathContext { context in
+            let object: xmlXPathObjectPtr?
+            if let node {
+                object = xmlXPathNodeEval(node.pointer, expression, context)
+            } else {
+                context.pointee.node = nil
+                object = xmlXPathEvalExpression(expression, context)
+            }
+            guard let object else { return [] }
+            defer { xmlXPathFreeObject(object) }
+            let set = object.pointee.nodesetval
+            let count = clibxml2_nodeset_count(set)
+            var result: [XMLNode] = []
+            result.reserveCapacity(Int(count))
+            for index in 0..<count {
+                if let item = clibxml2_nodeset_item(set, index) { result.append(XMLNode(item, in: self)) }
+            }
+            return result
+        }
+    }
+
+    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        return (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+            || bytes[0] == 0 || bytes[1] == 0
+    }
+
+    private static func declaresNonUTF8Encoding(_ bytes: [UInt8]) -> Bool {
+        guard bytes.starts(with: Array("<?xml".utf8)) else { return false }
+        let head = Array(bytes.prefix(200))
+        guard let declEnd = firstIndex(of: Array("?>".utf8), in: head),
+            let enc = firstIndex(of: Array("encoding".utf8), in: head), enc < declEnd
+        else { return false }
+        let rest = String(decoding: head[enc..<declEnd], as: UTF8.self).lowercased()
+        return !(rest.contains("utf-8") || rest.contains("utf8") || rest.contains("us-ascii"))
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+            return start
+        }
+        return nil
+    }
+}
+
+/// Namespace prefixes available to every XPath expression.
+public enum XMLNamespaces {
+    public static let assertion = "urn:oasis:names:tc:SAML:2.0:assertion"
+    public static let protocolNS = "urn:oasis:names:tc:SAML:2.0:protocol"
+    public static let metadata = "urn:oasis:names:tc:SAML:2.0:metadata"
+    public static let dsig = "http://www.w3.org/2000/09/xmldsig#"
+    public static let xmlenc = "http://www.w3.org/2001/04/xmlenc#"
+    public static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
+    public static let mdattr = "urn:oasis:names:tc:SAML:metadata:attribute"
+    public static let mdui = "urn:oasis:names:tc:SAML:metadata:ui"
+    public static let mdrpi = "urn:oasis:names:tc:SAML:metadata:rpi"
+    public static let shibmd = "urn:mace:shibboleth:metadata:1.0"
+    public static let saml1 = "urn:oasis:names:tc:SAML:1.0:assertion"
+    public static let saml1p = "urn:oasis:names:tc:SAML:1.0:protocol"
+
+    public static let prefixes: [(String, String)] = [
+        ("saml", assertion), ("samlp", protocolNS), ("md", metadata), ("ds", dsig), ("xenc", xmlenc),
+        ("xsi", xsi), ("mdattr", mdattr), ("mdui", mdui), ("mdrpi", mdrpi), ("shibmd", shibmd),
+        ("saml1", saml1), ("saml1p", saml1p),
+    ]
+}

@@ -1,0 +1,235 @@
+import CLibXMLSec
+
+/// A node of a parsed document. Holds its document alive, so a node can outlive the code that
+/// parsed it. Value type; cheap to copy.
+public struct XMLNode: @unchecked Sendable, Hashable {
+    let pointer: xmlNodePtr
+    public let document: XMLDocument
+
+    init(_ pointer: xmlNodePtr, in document: XMLDocument) {
+        self.pointer = pointer
+        self.document = document
+    }
+
+    public static func == (lhs: XMLNode, rhs: XMLNode) -> Bool { lhs.pointer == rhs.pointer }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+
+    public enum Kind: Sendable { case element, text, comment, processingInstruction, cdata, attribute, other }
+
+    public var kind: Kind {
+        switch pointer.pointee.type {
+        case XML_ELEMENT_NODE: return .element
+        case XML_TEXT_NODE: return .text
+        case XML_COMMENT_NODE: return .comment
+        case XML_PI_NODE: return .processingInstruction
+        case XML_CDATA_SECTION_NODE: return .cdata
+        case XML_ATTRIBUTE_NODE: return .attribute
+        default: return .other
+        }
+    }
+
+    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+
+    /// The local name (without prefix).
+    public var localName: String {
+        guard let name = pointer.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    /// The namespace URI, or nil for none.
+    public var namespaceURI: String? {
+        guard let ns = pointer.pointee.ns, let href = ns.pointee.href else { return nil }
+        return String(cString: href)
+    }
+
+    /// The prefix as written, if any.
+    public var prefix: String? {
+        guard let ns = pointer.pointee.ns, let prefix = ns.pointee.prefix else { return nil }
+        return String(cString: prefix)
+    }
+
+    public func isElement(_ localName: String, namespace: String) -> Bool {
+        isElement && self.localName == localName && namespaceURI == namespace
+    }
+
+    // MARK: Tree
+
+    public var parent: XMLNode? {
+        guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return XMLNode(parent, in: document)
+    }
+
+    /// All child nodes (elements, text, comments, ...), in document order.
+    public var childNodes: [XMLNode] {
+        var result: [XMLNode] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            result.append(XMLNode(current, in: document))
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// Child elements, in document order.
+    public var children: [XMLNode] {
+        var result: [XMLNode] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLNode(current, in: document)) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// Child elements with a local name and namespace.
+    public func children(_ localName: String, namespace: String) -> [XMLNode] {
+        children.filter { $0.localName == localName && $0.namespaceURI == namespace }
+    }
+
+    public func firstChild(_ localName: String, namespace: String) -> XMLNode? {
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                let node = XMLNode(current, in: document)
+                if node.localName == localName && node.namespaceURI == namespace { return node }
+            }
+            child = current.pointee.next
+        }
+        return nil
+    }
+
+    /// Descendant elements (depth first, document order) with a local name and namespace.
+    public func descendants(_ localName: String, namespace: String) -> [XMLNode] {
+        var result: [XMLNode] = []
+        func walk(_ node: xmlNodePtr) {
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    let element = XMLNode(current, in: document)
+                    if element.localName == localName && element.namespaceURI == namespace { result.append(element) }
+                    walk(current)
+                }
+                child = current.pointee.next
+            }
+        }
+        walk(pointer)
+        return result
+    }
+
+    /// Whether `self` is `other` or lies inside it.
+    public func isDescendant(ofOrSameAs other: XMLNode) -> Bool {
+        var node: xmlNodePtr? = pointer
+        while let current = node {
+            if current == other.pointer { return true }
+            node = current.pointee.parent
+        }
+        return false
+    }
+
+    // MARK: Content
+
+    /// An attribute without namespace (`ID`, `Name`, ...).
+    public func attribute(_ name: String) -> String? {
+        guard xmlHasProp(pointer, name) != nil else { return nil }
+        return String(consuming: xmlGetNoNsProp(pointer, name))
+    }
+
+    /// An attribute in a namespace (`xsi:type`).
+    public func attribute(_ name: String, namespace: String) -> String? {
+        String(consuming: xmlGetNsProp(pointer, name, namespace))
+    }
+
+    /// All attributes as (namespace, local name, value), in document order.
+    public var attributes: [(namespace: String?, name: String, value: String)] {
+        var result: [(String?, String, String)] = []
+        var property = pointer.pointee.properties
+        while let current = property {
+            let name = current.pointee.name.map { String(cString: $0) } ?? ""
+            let ns = current.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+            let value = String(consuming: xmlNodeGetContent(UnsafeMutablePointer<xmlNode>(OpaquePointer(current)))) ?? ""
+            result.append((ns, name, value))
+            property = current.pointee.next
+        }
+        return result
+    }
+
+    /// The concatenated text of the node and its descendants (what `xmlNodeGetContent` returns).
+    public var textContent: String {
+        String(consuming: xmlNodeGetContent(pointer)) ?? ""
+    }
+
+    /// Whether a comment or processing instruction sits between pieces of this element's own text:
+    /// the CVE-2017-11427 family, where libraries that read only the first text node see a prefix.
+    public var hasTextSplitByCommentOrPI: Bool {
+        var sawText = false
+        var sawSplitter = false
+        var child = pointer.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if sawSplitter { return true }
+                sawText = true
+            case XML_COMMENT_NODE, XML_PI_NODE:
+                if sawText { sawSplitter = true } else { sawSplitter = true }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return false
+    }
+
+    /// Whether the element contains a comment or processing instruction among its direct children.
+    public var containsCommentOrPI: Bool {
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_COMMENT_NODE || current.pointee.type == XML_PI_NODE { return true }
+            child = current.pointee.next
+        }
+        return false
+    }
+
+    // MARK: Location
+
+    /// 1-based line of the start tag's `<`.
+    public var line: Int { document.location(of: pointer).line }
+    /// 1-based column (UTF-16 code units) of the start tag's `<`.
+    public var column: Int { document.location(of: pointer).column }
+    public var position: (line: Int, column: Int) { document.location(of: pointer) }
+
+    /// A readable path from the root such as
+    /// `Response/Assertion/AttributeStatement/Attribute[@Name='mail']`.
+    public var readablePath: String {
+        var steps: [String] = []
+        var node: xmlNodePtr? = pointer
+        while let current = node, current.pointee.type == XML_ELEMENT_NODE {
+            steps.append(XMLNode(current, in: document).pathStep)
+            node = current.pointee.parent
+        }
+        return steps.reversed().joined(separator: "/")
+    }
+
+    private var pathStep: String {
+        let name = localName
+        if name == "Attribute", let attributeName = attribute("Name") {
+            return "Attribute[@Name='\(attributeName)']"
+        }
+        if name == "EntityDescriptor", let entityID = attribute("entityID") {
+            return "EntityDescriptor[@entityID='\(entityID)']"
+        }
+        guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return name }
+        var index = 0
+        var total = 0
+        var sibling = parent.pointee.children
+        while let current = sibling {
+            if current.pointee.type == XML_ELEMENT_NODE, let siblingName = current.pointee.name,
+                String(cString: siblingName) == name
+            {
+                total += 1
+                if current == pointer { index = total }
+            }
+            sibling = current.pointee.next
+        }
+        return total > 1 ? "\(name)[\(index)]" : name
+    }
+}

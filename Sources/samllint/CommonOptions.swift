@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import SAMLLint
+
+/// Options every linting command shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Configuration file (default: .samllint.yml in the current folder or a parent).")
+    var config: String?
+
+    @Option(help: "Folder of rule data overlaying the built-in rules/ (thresholds, catalog, lexicons).")
+    var rules: String?
+
+    @Option(help: "The time rules compare validity against: ISO 8601 (2026-01-01T10:00:00Z), 'now', or 'auto' (each message's own IssueInstant).")
+    var now: String?
+
+    @Option(help: "Largest message accepted, in bytes (default 16 MiB).")
+    var maxBytes: Int?
+
+    @Option(help: "Force the input encoding. (values: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: auto)")
+    var inputFormat: InputFormat = .auto
+
+    @Option(help: "Only lint files in folders that match this glob (repeatable).")
+    var include: [String] = []
+
+    @Option(help: "Skip files that match this glob (repeatable).")
+    var exclude: [String] = []
+
+    struct Setup {
+        let linter: Linter
+        let configuration: Configuration
+    }
+
+    func makeLinter() throws -> Setup {
+        var configuration = Configuration()
+        do {
+            if let config {
+                configuration = try Configuration.load(path: config)
+            } else if let found = Configuration.discover(from: FileManager.default.currentDirectoryPath) {
+                configuration = try Configuration.load(path: found)
+            }
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
+        var ruleData = RuleData.builtIn
+        if let rules {
+            do { ruleData = try RuleData.overlaying(directory: rules) } catch {
+                Output.error(error.description)
+                throw ExitCode(2)
+            }
+        }
+        let clock: Date?
+        switch now {
+        case nil, "now": clock = Date()
+        case "auto": clock = nil
+        case let text?:
+            guard let date = ISO8601.parse(text) else {
+                throw ValidationError("--now '\(text)' is not an ISO 8601 time, 'now' or 'auto'")
+            }
+            clock = date
+        }
+        let context = LintContext(configuration: configuration, ruleData: ruleData, now: clock)
+        return Setup(linter: Linter(context: context, inputFormat: inputFormat, maxBytes: maxBytes), configuration: configuration)
+    }
+}
+
+enum Output {
+    static func write(_ text: String, to path: String?) throws {
+        if let path {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch let failure {
+                Output.error("cannot write \(path): \(failure.localizedDescription)")
+                throw ExitCode(2)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("samllint: \(message)\n".utf8))
+    }
+}
+
+enum Terminal {
+    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+}

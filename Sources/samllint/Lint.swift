@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import SAMLLint
+
+extension SAMLLintCommand {
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lint files, folders (recursively) or standard input (-).")
+
+        @Argument(help: "Files, folders, or - for standard input.")
+        var paths: [String] = []
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(name: [.short, .customLong("format")], help: "Output format; repeat with --output to write several. (values: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: text)")
+        var formats: [ReportFormat] = []
+
+        @Option(name: [.short, .customLong("output")], help: "Write the report to FILE instead of standard output; pairs with --format in order.")
+        var outputs: [String] = []
+
+        @Option(help: "Lowest severity that fails the run (exit 1). (values: error, warning, info; default: error, or failOn in the configuration)")
+        var failOn: Severity?
+
+        @Flag(inversion: .prefixedNo, help: "Colour the text report (default: only on a terminal, never with NO_COLOR).")
+        var color: Bool?
+
+        func validate() throws {
+            if paths.isEmpty { throw ValidationError("give at least one file, folder, or - for standard input") }
+            if outputs.count > max(formats.count, 1) {
+                throw ValidationError("--output given \(outputs.count) times but --format only \(max(formats.count, 1))")
+            }
+        }
+
+        func run() throws {
+            let setup = try common.makeLinter()
+            let discovery = FileDiscovery(
+                include: common.include + setup.configuration.include, exclude: common.exclude + setup.configuration.exclude)
+            let sources = discovery.sources(for: paths)
+            if sources.isEmpty {
+                FileHandle.standardError.write(Data("samllint: no input files found in \(paths.joined(separator: " "))\n".utf8))
+                throw ExitCode(2)
+            }
+            let report = setup.linter.lint(inputs: sources)
+            let failOn = self.failOn ?? setup.configuration.failOn ?? .error
+            let useColor = color ?? (Terminal.isTerminal(STDOUT_FILENO) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            let formats = self.formats.isEmpty ? [ReportFormat.text] : self.formats
+            for (index, format) in formats.enumerated() {
+                let destination = index < outputs.count ? outputs[index] : nil
+                let options = ReportOptions(
+                    color: destination == nil && format == .text && useColor, failOn: failOn,
+                    workingDirectory: FileManager.default.currentDirectoryPath)
+                let text = format.reporter.render(report, options: options)
+                try Output.write(text, to: destination)
+            }
+            let code = report.exitCode(failOn: failOn)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}

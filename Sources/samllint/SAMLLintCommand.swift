@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import SAMLLint
+
+@main
+struct SAMLLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samllint",
+        abstract: "Lint SAML 2.0 responses, assertions and IdP metadata.",
+        discussion: """
+            Finds attributes that carry the wrong thing (an email in the surname claim), unsafe \
+            assertions and metadata problems, and says how to fix them. Inputs may be raw XML, base64 \
+            or DEFLATE+base64 payloads, form bodies, or folders of them.
+
+            Exit codes: 0 clean, 1 findings at or above --fail-on, 2 an input or the configuration \
+            could not be used, 64 usage error.
+            """,
+        version: SAMLLintVersion.current,
+        subcommands: [Lint.self, ListRules.self, Explain.self],
+        defaultSubcommand: Lint.self
+    )
+}

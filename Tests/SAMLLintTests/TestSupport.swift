@@ -1,0 +1,24 @@
+import Foundation
+import SAMLLint
+
+/// Helpers shared by the SAMLLint tests.
+enum TestSupport {
+    /// The repository root, found from this file's path.
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared/corpus` beside the checkout, when present.
+    static var corpusRoot: URL? {
+        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("MANIFEST.tsv").path) ? url : nil
+    }
+
+    static let fixedNow = ISO8601.parse("2026-01-01T10:01:00Z")!
+
+    /// Lints text as one input file, with an optional `.samllint.yml` text.
+    static func lint(_ text: String, configuration yaml: String? = nil, now: Date? = fixedNow, path: String = "example.xml") throws -> InputReport {
+        let configuration = try yaml.map { try Configuration.parse(yaml: $0) } ?? Configuration()
+        let linter = Linter(context: LintContext(configuration: configuration, now: now))
+        return linter.lint(bytes: Array(text.utf8), path: path)
+    }
+}
