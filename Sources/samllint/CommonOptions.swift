@@ -19,6 +19,9 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Force the input encoding. (values: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: auto)")
     var inputFormat: InputFormat = .auto
 
+    @Option(help: "IdP metadata to check assertions against (repeatable; also idp.metadata in the configuration).")
+    var metadata: [String] = []
+
     @Option(help: "Only lint files in folders that match this glob (repeatable).")
     var include: [String] = []
 
@@ -59,7 +62,15 @@ struct CommonOptions: ParsableArguments {
             }
             clock = date
         }
-        let context = LintContext(configuration: configuration, ruleData: ruleData, now: clock)
+        var trust: MetadataTrust?
+        let metadataPaths = metadata + (configuration.idpMetadata.map { [$0] } ?? [])
+        if !metadataPaths.isEmpty {
+            do { trust = try MetadataTrust.load(paths: metadataPaths) } catch {
+                Output.error(error.description)
+                throw ExitCode(2)
+            }
+        }
+        let context = LintContext(configuration: configuration, ruleData: ruleData, now: clock, metadata: trust)
         return Setup(linter: Linter(context: context, inputFormat: inputFormat, maxBytes: maxBytes), configuration: configuration)
     }
 }

@@ -8,10 +8,16 @@ public struct LintContext: Sendable {
     /// The time rules compare validity against. `nil` means "use the message's own IssueInstant"
     /// (`--now auto`), for rules that can.
     public let now: Date?
+    /// The IdP metadata assertions are checked against (`--metadata`, `idp.metadata`), if any.
+    public let metadata: MetadataTrust?
 
-    public init(configuration: Configuration = Configuration(), ruleData: RuleData = .builtIn, now: Date? = Date()) {
+    public init(
+        configuration: Configuration = Configuration(), ruleData: RuleData = .builtIn, now: Date? = Date(),
+        metadata: MetadataTrust? = nil
+    ) {
         self.configuration = configuration
         self.ruleData = ruleData
         self.now = now
+        self.metadata = metadata
     }
 }

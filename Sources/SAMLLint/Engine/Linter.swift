@@ -93,7 +93,7 @@ public struct Linter: Sendable {
     func lint(message raw: RawMessage, path: String) -> (MessageReport, [Finding]) {
         var report = MessageReport(
             index: raw.index, kind: "unparsed", issuer: nil, origin: raw.origin, linted: false, assertions: 0,
-            attributes: 0, entities: 0, error: nil)
+            attributes: 0, entities: 0, error: nil, profile: nil)
         let document: XMLDocument
         do {
             document = try XMLDocument.parse(raw.bytes, url: path, limits: limits)
@@ -108,7 +108,7 @@ public struct Linter: Sendable {
             report.error = errorReport(inputError, messageIndex: raw.index)
             return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [])
         }
-        guard let message = try? SAMLMessage(document: document) else {
+        guard var message = try? SAMLMessage(document: document) else {
             let inputError = InputError(ruleId: MalformedXML.description.id, message: "the document has no root element")
             report.error = errorReport(inputError, messageIndex: raw.index)
             return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [])
@@ -131,6 +131,10 @@ public struct Linter: Sendable {
         report.entities = message.kind.isMetadata ? message.entities.count : 0
 
         guard message.kind.isLinted else { return (report, []) }
+        if let assertion = assertions.first {
+            message.profile = ProfileBuilder(context: context).profile(for: assertion)
+            report.profile = message.profile
+        }
         var findings: [Finding] = []
         for (rule, severity) in enabled {
             var emitter = FindingEmitter(

@@ -5,6 +5,9 @@ public struct SAMLMessage: Sendable {
     public let document: XMLDocument
     public let root: XMLNode
     public let kind: MessageKind
+    /// The normalized profile of the assertion that is read (the first one), set by the linter
+    /// before rules run so every rule sees the same profile.
+    public internal(set) var profile: Profile?
 
     public init(document: XMLDocument) throws(SAMLModelError) {
         guard let root = document.root else { throw .noRootElement }

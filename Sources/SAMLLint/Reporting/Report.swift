@@ -93,4 +93,6 @@ public struct MessageReport: Codable, Sendable {
     public var entities: Int
     /// Set when this message could not be parsed.
     public var error: InputErrorReport?
+    /// The normalized profile of the assertion that is read, when there is one.
+    public var profile: Profile?
 }
