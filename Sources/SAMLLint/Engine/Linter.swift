@@ -118,9 +118,15 @@ public struct Linter: Sendable {
         report.linted = message.kind.isLinted
         if message.kind == .notSAML || message.kind == .saml1 {
             let root = message.root
-            let what = message.kind == .saml1
-                ? "a SAML 1.x message (only SAML 2.0 is linted)"
-                : "XML whose root element is {\(root.namespaceURI ?? "")}\(root.localName), not a SAML 2.0 message or metadata"
+            let samlNames: Set<String> = ["EntityDescriptor", "EntitiesDescriptor", "Response", "Assertion", "AuthnRequest", "LogoutRequest", "LogoutResponse"]
+            let what: String
+            if message.kind == .saml1 {
+                what = "a SAML 1.x message (only SAML 2.0 is linted)"
+            } else if root.namespaceURI == nil, samlNames.contains(root.localName) {
+                what = "the root element \(root.localName) has no namespace; SAML 2.0 elements must be in the urn:oasis:names:tc:SAML:2.0:* namespaces (xmlns is missing)"
+            } else {
+                what = "XML whose root element is {\(root.namespaceURI ?? "")}\(root.localName), not a SAML 2.0 message or metadata"
+            }
             let inputError = InputError(ruleId: NotSAML.description.id, message: "not SAML: \(what)", line: root.line, column: root.column)
             report.error = errorReport(inputError, messageIndex: raw.index)
             return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [])
