@@ -9,6 +9,7 @@ public struct InferenceSettings: Sendable {
     public var related: [ProfileField: [ProfileField: Double]] = [:]
     public var multiValuedGroupsBonus = 0.15
     public var promiseFloor = 0.3
+    public var repetitionGroupsWeight = 0.6
     public var persistentAsID = 0.85
     public var emailAsEmail = 0.75
     public var unspecifiedAsID = 0.55
@@ -49,6 +50,7 @@ public struct InferenceSettings: Sendable {
         }
         multiValuedGroupsBonus = number(root["multiValuedGroupsBonus"]) ?? multiValuedGroupsBonus
         promiseFloor = number(root["promiseFloor"]) ?? promiseFloor
+        repetitionGroupsWeight = number(root["repetitionGroupsWeight"]) ?? repetitionGroupsWeight
         if let nameID = root["nameID"]?.mapping {
             persistentAsID = number(nameID["persistentAsID"]) ?? persistentAsID
             emailAsEmail = number(nameID["emailAsEmail"]) ?? emailAsEmail
