@@ -17,6 +17,8 @@ public struct InferenceSettings: Sendable {
     public var undecidedMargin = 0.08
     public var sameDataShare = 0.9
     public var proposeMinConfidence = 0.7
+    public var reconcileMinConfidence = 0.55
+    public var nameEvidenceGain = 1.5
 
     public static func shared(_ data: RuleData) -> InferenceSettings {
         data.cached("inference:settings") { InferenceSettings(yaml: $0.yaml("inference.yml")) }
@@ -60,5 +62,7 @@ public struct InferenceSettings: Sendable {
         undecidedMargin = number(root["undecidedMargin"]) ?? undecidedMargin
         sameDataShare = number(root["sameDataShare"]) ?? sameDataShare
         proposeMinConfidence = number(root["proposeMinConfidence"]) ?? proposeMinConfidence
+        reconcileMinConfidence = number(root["reconcileMinConfidence"]) ?? reconcileMinConfidence
+        nameEvidenceGain = number(root["nameEvidenceGain"]) ?? nameEvidenceGain
     }
 }

@@ -14,7 +14,10 @@ public struct MappingInference: Sendable {
     /// field -> configured attribute names (`mapping:` in .samllint.yml).
     public let configured: [String: [String]]
 
+    let groupWords: Set<String>
+
     public init(context: LintContext) {
+        groupWords = context.ruleData.lineList("lexicons/group-words.txt")
         settings = InferenceSettings.shared(context.ruleData)
         catalog = AttributeCatalog.shared(context.ruleData)
         classifier = ValueClassifier.shared(context.ruleData)
@@ -179,12 +182,23 @@ public struct MappingInference: Sendable {
         return weight > 0 ? evidence / weight : 0
     }
 
+    /// A "name" that is all lowercase, or made of group words (admins, Domain Users, engineering),
+    /// is a group or role for inference's purposes: directories capitalise people's names.
+    func relabel(_ label: ValueLabel, value: String) -> ValueLabel {
+        guard [.personName, .givenName, .familyName, .fullName].contains(label) else { return label }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let tokens = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }).map { $0.lowercased() }
+        if !tokens.isEmpty, tokens.allSatisfy({ groupWords.contains($0) }) { return .groupList }
+        if trimmed.contains(where: \.isLetter), trimmed == trimmed.lowercased(), trimmed.unicodeScalars.allSatisfy(\.isASCII) { return .groupList }
+        return label
+    }
+
     func accumulate(_ candidate: inout Candidate, values: [String], hints: NameHints) {
         candidate.present += 1
         if values.count > 1 { candidate.multiValued += 1 }
         let sampleValues = values.prefix(20)
         for value in Set(sampleValues.map { $0.lowercased() }) { candidate.valueSamples[value, default: 0] += 1 }
-        let labels = sampleValues.map { classifier.classify($0).label }
+        let labels = sampleValues.map { relabel(classifier.classify($0).label, value: $0) }
         let nameLabels: Set<ValueLabel> = [.givenName, .familyName, .personName, .initials]
         if let first = sampleValues.first, nameLabels.contains(labels[0]) {
             candidate.nameLike += 1
@@ -241,10 +255,13 @@ public struct MappingInference: Sendable {
         var fit = candidate.present > 0 ? (candidate.fitSum[field] ?? 0) / Double(candidate.present) : 0
         if (field == .firstName || field == .lastName), candidate.nameLike > 0 {
             // Names: the share of name-like values, split by the given-vs-family evidence.
+            // Evidence accumulates: the mean lean over n messages counts sqrt(n) times, so ten
+            // messages that agree decide where one message only hints.
             let nameShare = candidate.nameLike / Double(candidate.present)
             let given = candidate.givenEvidence / candidate.nameLike  // -1...1
             let lean = field == .firstName ? given : -given
-            fit = max(fit * 0.5, nameShare * (0.55 + 0.45 * lean))
+            let strength = settings.nameEvidenceGain * lean * candidate.nameLike.squareRoot()
+            fit = max(fit * 0.5, nameShare * (0.5 + 0.5 * tanh(strength)))
         }
         let repeats = repetition(candidate)
         if field == .groups {
