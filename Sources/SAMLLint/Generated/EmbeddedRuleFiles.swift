@@ -13697,8 +13697,19 @@ mapping:
     # mapping/full-name-in-given-name: classifier confidence needed when name frequencies are the only evidence
     minConfidence: 0.9
   swap:
-    # mapping/given-family-swapped: evidence score needed (email local part 1, "Family, Given" display name 1.5, name frequencies 1)
+    # mapping/given-family-swapped: evidence score needed; any evidence the other way vetoes
     minScore: 2
+    # email local part `given.family` naming the values the other way round
+    emailWeight: 1
+    # display name `Family, Given` naming them the other way round
+    commaDisplayWeight: 1.5
+    # display name `Given Family` naming them the other way round (weak alone: family-first cultures)
+    displayWeight: 1
+    # name frequencies: family-ish token in the given name and given-ish in the surname
+    lexiconWeight: 1
+    # ...when both tokens are beyond veryStrongLogOdds (frequent US Census names)
+    lexiconVeryStrongWeight: 2
+    veryStrongLogOdds: 5
 
 """#,
     ]

@@ -1,28 +1,19 @@
 /// Builds the normalized profile of one assertion.
 ///
 /// Order of precedence per field: the configured mapping (`mapping:` in .samllint.yml, first
-/// attribute present wins), then the names a connection most commonly uses, then the NameID where
+/// attribute present wins), then the attribute catalog (`rules/catalog/attributes.yml`), then the NameID where
 /// its Format allows (persistent -> id, emailAddress -> email; transient never an id).
 public struct ProfileBuilder: Sendable {
     public let context: LintContext
 
     public init(context: LintContext) { self.context = context }
 
-    /// Common attribute names per field, used when nothing is configured. Matched case-insensitively.
-    static let commonNames: [String: [String]] = [
-        "id": ["id", "uid", "userid", "user_id", "objectid", "http://schemas.microsoft.com/identity/claims/objectidentifier"],
-        "email": ["email", "mail", "emailaddress", "user.email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "urn:oid:0.9.2342.19200300.100.1.3"],
-        "firstName": ["firstname", "givenname", "first_name", "user.firstname", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname", "urn:oid:2.5.4.42"],
-        "lastName": ["lastname", "surname", "sn", "last_name", "user.lastname", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname", "urn:oid:2.5.4.4"],
-        "displayName": ["displayname", "name", "cn", "http://schemas.microsoft.com/identity/claims/displayname", "urn:oid:2.16.840.1.113730.3.1.241"],
-        "groups": ["groups", "group", "memberof", "ismemberof", "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups", "urn:oid:1.3.6.1.4.1.5923.1.5.1.1"],
-    ]
-
     public func profile(for assertion: Assertion) -> Profile {
         let attributes = assertion.attributes
         var raw: [String: [String]] = [:]
         for attribute in attributes { raw[attribute.name, default: []] += attribute.values }
         var profile = Profile(rawAttributes: raw)
+        let catalog = AttributeCatalog.shared(context.ruleData)
         let lowered = Dictionary(attributes.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
 
         func pick(_ field: String) -> (Attribute, FieldSource)? {
@@ -34,10 +25,20 @@ public struct ProfileBuilder: Sendable {
                 }
                 return nil
             }
-            for name in Self.commonNames[field] ?? [] {
-                if let attribute = lowered[name] {
-                    return (attribute, FieldSource(attribute: attribute.name, via: "inferred", confidence: 0.8))
-                }
+            // Nothing configured: the attribute the catalog (rules/catalog/attributes.yml) says
+            // carries the field, by Name then FriendlyName, most usual alias first.
+            guard let wanted = ProfileField(rawValue: field) else { return nil }
+            var best: (Attribute, Int)?
+            for attribute in attributes {
+                guard let match = catalog.lookup(attribute), match.field == wanted else { continue }
+                if best == nil || match.rank < best!.1 { best = (attribute, match.rank) }
+            }
+            if let (attribute, _) = best {
+                return (attribute, FieldSource(attribute: attribute.name, via: "inferred", confidence: 0.8))
+            }
+            // A login (uid, eduPersonPrincipalName) is the id when nothing else is.
+            if wanted == .id, let (attribute, source) = pick(ProfileField.username.rawValue) {
+                return (attribute, FieldSource(attribute: attribute.name, via: source.via, confidence: 0.6))
             }
             return nil
         }

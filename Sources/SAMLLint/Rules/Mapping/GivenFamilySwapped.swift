@@ -26,6 +26,13 @@ public struct GivenFamilySwapped: Rule {
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         let needed = context.ruleData.threshold("mapping.swap.minScore", default: 2)
         let strong = context.ruleData.threshold("mapping.names.strongLogOdds", default: 2)
+        let weights = (
+            email: context.ruleData.threshold("mapping.swap.emailWeight", default: 1),
+            comma: context.ruleData.threshold("mapping.swap.commaDisplayWeight", default: 1.5),
+            display: context.ruleData.threshold("mapping.swap.displayWeight", default: 1),
+            lexicon: context.ruleData.threshold("mapping.swap.lexiconWeight", default: 1),
+            lexiconVeryStrong: context.ruleData.threshold("mapping.swap.lexiconVeryStrongWeight", default: 2),
+            veryStrongOdds: context.ruleData.threshold("mapping.swap.veryStrongLogOdds", default: 5))
         for assertion in message.assertions {
             let analysis = AssertionAnalysis(assertion, context: context)
             guard let givenAttribute = analysis.attributes(for: .firstName).first(where: { !$0.filled.isEmpty }),
@@ -41,25 +48,36 @@ public struct GivenFamilySwapped: Rule {
             var contradicted = false
             if let expected = analysis.expectedNames {
                 if expected.given == f && expected.family == g {
-                    score += 1
+                    score += weights.email
                     evidence.append(Evidence(value: "\(expected.given) / \(expected.family)", classifiedAs: "given / family from \(expected.source)", confidence: 0.8))
                 } else if expected.given == g && expected.family == f {
                     contradicted = true
                 }
             }
             if let display = analysis.displayNameParts {
+                let swapped = display.first == f && display.last == g
+                let normal = display.first == g && display.last == f
                 if display.commaForm {
-                    if display.first == g && display.last == f { score += 1.5; evidence.append(Evidence(value: display.value, classifiedAs: "Family, Given display name", confidence: 0.9)) }
-                    if display.first == f && display.last == g { contradicted = true }
+                    // "Family, Given": the part before the comma is the family name.
+                    if normal { score += weights.comma; evidence.append(Evidence(value: display.value, classifiedAs: "Family, Given display name", confidence: 0.9)) }
+                    if swapped { contradicted = true }
+                } else if swapped {
+                    // "Given Family" in the display name; weak alone (family-first order is normal in
+                    // Hungarian, East Asian names), so it counts with other evidence only.
+                    score += weights.display
+                    evidence.append(Evidence(value: display.value, classifiedAs: "Given Family display name", confidence: 0.6))
+                } else if normal, analysis.expectedNames != nil {
+                    contradicted = true
                 }
             }
             let lexicon = analysis.classifier.lexicon
             let givenOdds = lexicon.givenLogOdds(given)
             let familyOdds = lexicon.givenLogOdds(family)
             if givenOdds <= -strong && familyOdds >= strong {
-                score += 1
-                evidence.append(Evidence(value: given, classifiedAs: "familyName", confidence: 0.85, source: "name frequencies"))
-                evidence.append(Evidence(value: family, classifiedAs: "givenName", confidence: 0.85, source: "name frequencies"))
+                let veryStrong = givenOdds <= -weights.veryStrongOdds && familyOdds >= weights.veryStrongOdds
+                score += veryStrong ? weights.lexiconVeryStrong : weights.lexicon
+                evidence.append(Evidence(value: given, classifiedAs: "familyName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
+                evidence.append(Evidence(value: family, classifiedAs: "givenName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
             } else if givenOdds >= strong && familyOdds <= -strong {
                 contradicted = true
             }
