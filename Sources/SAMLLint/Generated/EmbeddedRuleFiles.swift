@@ -48,6 +48,7 @@ fields:
       - externalId               # SCIM / generic
       - sub                      # OIDC-style claim some IdPs reuse in SAML (Keycloak mappers)
       - PersonImmutableID        # Google Workspace custom attribute convention
+      - http://eidas.europa.eu/attributes/naturalperson/PersonIdentifier  # eIDAS SAML Attribute Profile 1.2
   email:
     single: true
     aliases:
@@ -87,6 +88,7 @@ fields:
       - urn:oid:2.5.4.42         # givenName (X.520 / RFC 4519), SAML2 URI form
       - urn:mace:dir:attribute-def:givenName  # givenName, SAML1 MACE form
       - http://schemas.auth0.com/given_name   # Auth0 SAML addon claim
+      - http://eidas.europa.eu/attributes/naturalperson/CurrentGivenName  # eIDAS SAML Attribute Profile 1.2 (Latin + native script values)
   lastName:
     single: true
     aliases:
@@ -108,6 +110,7 @@ fields:
       - urn:oid:2.5.4.4          # sn (X.520 / RFC 4519), SAML2 URI form
       - urn:mace:dir:attribute-def:sn   # sn, SAML1 MACE form
       - http://schemas.auth0.com/family_name  # Auth0 SAML addon claim
+      - http://eidas.europa.eu/attributes/naturalperson/CurrentFamilyName  # eIDAS SAML Attribute Profile 1.2 (Latin + native script values)
   displayName:
     single: true
     aliases:
@@ -17475,16 +17478,15 @@ zālītis	0	2
 """#,
         "lexicons/value-patterns.yml": ##"""
 # Word lists the value classifiers read (Sources/SAMLLint/Classification/). Lowercased compare.
-# Values an IdP sends when a directory field is blank or a template was never filled.
+# Values an IdP sends when a directory field is blank or a template was never filled. No addresses here:
+# `user@example.com` is a valid address (reserved domain), and test data uses it everywhere.
 placeholders: [
   "n/a", "n.a.", "null", "nil", "none", "-", "--", "---", ".", "?", "??", "unknown", "test", "testing",
   "changeme", "change me", "change_me", "undefined", "tbd", "todo", "xxx", "xx", "x", "placeholder", "default",
   "empty", "not set", "notset", "not available", "blank", "dummy", "sample", "example", "value", "string",
   "firstname", "first name", "lastname", "last name", "surname", "givenname", "email", "e-mail", "mail",
-  "displayname", "display name", "username", "user", "name", "fixme", "missing", "no value", "novalue",
-  "(null)", "<null>", "[null]", "#n/a", "nan", "void", "noname", "no name", "anonymous", "foo",
-  "test@test.com", "test@example.com", "user@example.com", "email@example.com", "noreply@example.com",
-  "someone@example.com", "firstname.lastname@example.com", "changeme@example.com"]
+  "displayname", "display name", "username", "name", "fixme", "missing", "no value", "novalue",
+  "(null)", "<null>", "[null]", "#n/a", "nan", "void", "noname", "no name", "anonymous", "foo"]
 # Top-level domains that are never routable on the Internet: an address there is a directory login (UPN).
 nonRoutableTLDs: [local, localdomain, corp, internal, lan, intra, intranet, ad, home, priv, private, domain, localhost, test, invalid, int-ad, ads]
 # Domain suffixes that mark a Microsoft tenant's initial (UPN) domain.
