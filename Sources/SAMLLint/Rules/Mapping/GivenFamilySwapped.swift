@@ -46,6 +46,7 @@ public struct GivenFamilySwapped: Rule {
             var score = 0.0
             var evidence: [Evidence] = []
             var contradicted = false
+            var independent = false  // evidence that family-first naming conventions cannot explain
             if let expected = analysis.expectedNames {
                 if expected.given == f && expected.family == g {
                     score += weights.email
@@ -59,7 +60,7 @@ public struct GivenFamilySwapped: Rule {
                 let normal = display.first == g && display.last == f
                 if display.commaForm {
                     // "Family, Given": the part before the comma is the family name.
-                    if normal { score += weights.comma; evidence.append(Evidence(value: display.value, classifiedAs: "Family, Given display name", confidence: 0.9)) }
+                    if normal { score += weights.comma; independent = true; evidence.append(Evidence(value: display.value, classifiedAs: "Family, Given display name", confidence: 0.9)) }
                     if swapped { contradicted = true }
                 } else if swapped {
                     // "Given Family" in the display name; weak alone (family-first order is normal in
@@ -76,12 +77,15 @@ public struct GivenFamilySwapped: Rule {
             if givenOdds <= -strong && familyOdds >= strong {
                 let veryStrong = givenOdds <= -weights.veryStrongOdds && familyOdds >= weights.veryStrongOdds
                 score += veryStrong ? weights.lexiconVeryStrong : weights.lexicon
+                independent = true
                 evidence.append(Evidence(value: given, classifiedAs: "familyName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
                 evidence.append(Evidence(value: family, classifiedAs: "givenName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
             } else if givenOdds >= strong && familyOdds <= -strong {
                 contradicted = true
             }
-            guard !contradicted, score >= needed else { continue }
+            // Email `family.given@` plus display `Family Given` is how Hungarian, Korean, Vietnamese
+            // (and some companies') conventions look: order evidence alone never suffices.
+            guard !contradicted, independent, score >= needed else { continue }
             let other = [givenAttribute.name: familyAttribute.name, familyAttribute.name: givenAttribute.name]
             for (attribute, field, holds) in [(givenAttribute, "firstName", "family name"), (familyAttribute, "lastName", "given name")] {
                 findings.report(
