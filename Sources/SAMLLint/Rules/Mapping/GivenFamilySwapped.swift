@@ -74,14 +74,24 @@ public struct GivenFamilySwapped: Rule {
             let lexicon = analysis.classifier.lexicon
             let givenOdds = lexicon.givenLogOdds(given)
             let familyOdds = lexicon.givenLogOdds(family)
-            if givenOdds <= -strong && familyOdds >= strong {
-                let veryStrong = givenOdds <= -weights.veryStrongOdds && familyOdds >= weights.veryStrongOdds
+            // Each token votes: a family-ish token in the given name or a given-ish one in the surname
+            // says swapped; the reverse says not.
+            let swapVotes = (givenOdds <= -strong ? 1 : 0) + (familyOdds >= strong ? 1 : 0)
+            let normalVotes = (givenOdds >= strong ? 1 : 0) + (familyOdds <= -strong ? 1 : 0)
+            if normalVotes > swapVotes {
+                contradicted = true
+            } else if swapVotes == 2 {
+                // Both tokens must be clear: one clear token alone misfires on family-first names
+                // (Vietnamese `Mai` is a frequent US given name).
+                let veryStrong = swapVotes == 2 && givenOdds <= -weights.veryStrongOdds && familyOdds >= weights.veryStrongOdds
                 score += veryStrong ? weights.lexiconVeryStrong : weights.lexicon
                 independent = true
-                evidence.append(Evidence(value: given, classifiedAs: "familyName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
-                evidence.append(Evidence(value: family, classifiedAs: "givenName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
-            } else if givenOdds >= strong && familyOdds <= -strong {
-                contradicted = true
+                if givenOdds <= -strong {
+                    evidence.append(Evidence(value: given, classifiedAs: "familyName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
+                }
+                if familyOdds >= strong {
+                    evidence.append(Evidence(value: family, classifiedAs: "givenName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
+                }
             }
             // Email `family.given@` plus display `Family Given` is how Hungarian, Korean, Vietnamese
             // (and some companies') conventions look: order evidence alone never suffices.
