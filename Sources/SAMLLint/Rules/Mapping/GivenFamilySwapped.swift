@@ -23,6 +23,23 @@ public struct GivenFamilySwapped: Rule {
             Example(ExampleSAML.response(nameID: "wei.wang@example.cn", attributes: [.init("firstName", ["Wei"]), .init("lastName", ["Wang"])])),
         ])
 
+    /// Hangul, Han, Kana, Vietnamese-only letters, Hungarian ő/ű, or a frequent family-first surname.
+    static func mayBeFamilyFirst(_ a: String, _ b: String, context: LintContext) -> Bool {
+        let surnames = context.ruleData.lineList("lexicons/family-first-names.txt")
+        for value in [a, b] {
+            if surnames.contains(AssertionAnalysis.fold(value)) { return true }
+            for scalar in value.unicodeScalars {
+                switch scalar.value {
+                case 0x1100...0x11FF, 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF: return true  // Hangul, Kana, Han
+                case 0x1EA0...0x1EF9, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x0103, 0x0102: return true  // Vietnamese
+                case 0x0150, 0x0151, 0x0170, 0x0171: return true  // Hungarian ő ű
+                default: continue
+                }
+            }
+        }
+        return false
+    }
+
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         let needed = context.ruleData.threshold("mapping.swap.minScore", default: 2)
         let strong = context.ruleData.threshold("mapping.names.strongLogOdds", default: 2)
@@ -95,6 +112,10 @@ public struct GivenFamilySwapped: Rule {
             }
             // Email `family.given@` plus display `Family Given` is how Hungarian, Korean, Vietnamese
             // (and some companies') conventions look: order evidence alone never suffices.
+            // Order evidence (email + display) is independent enough when neither value can be a
+            // family-first name: not a frequent Hungarian/Vietnamese/East Asian surname, not in a
+            // script or with letters of those languages.
+            if !independent, score >= needed, !Self.mayBeFamilyFirst(given, family, context: context) { independent = true }
             guard !contradicted, independent, score >= needed else { continue }
             let other = [givenAttribute.name: familyAttribute.name, familyAttribute.name: givenAttribute.name]
             for (attribute, field, holds) in [(givenAttribute, "firstName", "family name"), (familyAttribute, "lastName", "given name")] {
