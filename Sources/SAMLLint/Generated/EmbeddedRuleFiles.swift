@@ -17881,6 +17881,24 @@ upnDomainSuffixes: [onmicrosoft.com, onmicrosoft.de, partner.onmschina.cn, onmic
 booleans: ["true", "false", "yes", "no", "on", "off", "y", "n", "t", "f", "enabled", "disabled", "active", "inactive"]
 # Particles that start a family name (`van der Berg`, `de la Cruz`, `bin Laden`, `al-Sayed`).
 familyParticles: [van, von, der, den, de, del, della, di, da, dos, das, du, la, le, ter, ten, bin, ibn, al, el, mac, mc, st., "o'", ben, bat, zu, af, av]
+# Endings (and `o'` prefix) that mark a family name in many languages, used when the name lexicon does not
+# know the token (mapping/given-family-swapped, the name classifier). Only endings no frequent given name
+# has: Czech/Slovak -ová, Slavic -ski/-ska/-cki/-wicz/-ović, Russian -ov/-ova/-ev/-eva/-sky, Ukrainian
+# -enko/-chuk, Lithuanian -ienė/-aitė/-ytė/-auskas/-avičius, Georgian -shvili/-dze, Greek -opoulos/-idis/
+# -akis, Icelandic/Nordic -dóttir/-sson, Turkish -oğlu, Armenian -yan, Spanish -ández/-ínez/-ález/-érez.
+familySuffixes: [
+  "ová", "ova", "ski", "ska", "cki", "cka", "dzki", "dzka", "wicz", "owicz", "ović", "ovic", "ević", "evic",
+  "ov", "ev", "eva", "sky", "skiy", "skaya", "enko", "chuk", "ienė", "iene", "aitė", "aite", "ytė", "yte",
+  "auskas", "avičius", "evičius", "onis", "shvili", "dze", "opoulos", "idis", "akis", "dóttir", "dottir",
+  "sson", "oğlu", "oglu", "yan", "ández", "andez", "ínez", "inez", "ález", "alez", "érez", "erez", "ópez", "opez",
+  "ов", "ова", "ев", "ева", "ский", "ская", "енко", "чук", "ович", "евич",
+  "յան", "შვილი", "ძე", "όπουλος", "ίδης", "άκης"]
+# Given names that end like family names above (checked first): Slavic/Nordic/Spanish.
+familySuffixExceptions: [
+  "eva", "geneva", "neva", "yeva", "kova", "teodora", "sava", "nova", "bryan", "ryan", "ayan", "rayan", "aryan",
+  "vivian", "nev", "lev", "yev", "ev", "ov", "inez", "ines", "arnes", "ilse", "ska", "ski", "cki", "grove",
+  "ева", "лев", "anderson", "benson", "dawson", "jackson", "alison", "allison", "madison", "jason", "addison",
+  "emerson", "harrison", "nelson", "stetson", "judson", "carson", "mason"]
 
 """##,
         "rulesets/recommended.yml": #"""
@@ -17926,7 +17944,7 @@ mapping:
     # email local part `given.family` naming the values the other way round
     emailWeight: 1
     # display name `Family, Given` naming them the other way round
-    commaDisplayWeight: 1.5
+    commaDisplayWeight: 2
     # display name `Given Family` naming them the other way round (weak alone: family-first cultures)
     displayWeight: 1
     # name frequencies: family-ish token in the given name and given-ish in the surname

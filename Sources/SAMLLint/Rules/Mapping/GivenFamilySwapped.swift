@@ -45,7 +45,7 @@ public struct GivenFamilySwapped: Rule {
         let strong = context.ruleData.threshold("mapping.names.strongLogOdds", default: 2)
         let weights = (
             email: context.ruleData.threshold("mapping.swap.emailWeight", default: 1),
-            comma: context.ruleData.threshold("mapping.swap.commaDisplayWeight", default: 1.5),
+            comma: context.ruleData.threshold("mapping.swap.commaDisplayWeight", default: 2),
             display: context.ruleData.threshold("mapping.swap.displayWeight", default: 1),
             lexicon: context.ruleData.threshold("mapping.swap.lexiconWeight", default: 1),
             lexiconVeryStrong: context.ruleData.threshold("mapping.swap.lexiconVeryStrongWeight", default: 2),
@@ -72,6 +72,17 @@ public struct GivenFamilySwapped: Rule {
                     contradicted = true
                 }
             }
+            // `lkubikova@`: the initial of the given name then the family name.
+            if let email = analysis.emailValue, let local = EmailClassifier.parts(email)?.local {
+                let letters = AssertionAnalysis.fold(local).filter(\.isLetter)
+                let gl = g.filter(\.isLetter), fl = f.filter(\.isLetter)
+                if let fi = fl.first, letters == String(fi) + gl, gl.count >= 3 {
+                    score += weights.email
+                    evidence.append(Evidence(value: local, classifiedAs: "initial of the given name + family name", confidence: 0.8))
+                } else if let gi = gl.first, letters == String(gi) + fl, fl.count >= 3 {
+                    contradicted = true
+                }
+            }
             if let display = analysis.displayNameParts {
                 let swapped = display.first == f && display.last == g
                 let normal = display.first == g && display.last == f
@@ -89,15 +100,25 @@ public struct GivenFamilySwapped: Rule {
                 }
             }
             let lexicon = analysis.classifier.lexicon
-            let givenOdds = lexicon.givenLogOdds(given)
-            let familyOdds = lexicon.givenLogOdds(family)
+            let patterns = analysis.classifier.patterns
+            // Name frequencies, else a family-name ending (`-ová`, `-ov`, `-yan`...) for tokens the lexicon lacks.
+            func odds(_ token: String) -> Double {
+                let known = lexicon.givenLogOdds(token)
+                if abs(known) >= strong { return known }
+                return patterns.hasFamilyEnding(token) ? -strong : known
+            }
+            let givenOdds = odds(given)
+            let familyOdds = odds(family)
             // Each token votes: a family-ish token in the given name or a given-ish one in the surname
             // says swapped; the reverse says not.
             let swapVotes = (givenOdds <= -strong ? 1 : 0) + (familyOdds >= strong ? 1 : 0)
             let normalVotes = (givenOdds >= strong ? 1 : 0) + (familyOdds <= -strong ? 1 : 0)
             if normalVotes > swapVotes {
                 contradicted = true
-            } else if swapVotes == 2 {
+            } else if swapVotes == 2 || swapVotes == 1 && normalVotes == 0 && patterns.hasFamilyEnding(given)
+                && abs(lexicon.givenLogOdds(given)) < strong
+            {
+                // A family-name ending on the given-name value is morphology, not frequency: it counts alone.
                 // Both tokens must be clear: one clear token alone misfires on family-first names
                 // (Vietnamese `Mai` is a frequent US given name).
                 let veryStrong = swapVotes == 2 && givenOdds <= -weights.veryStrongOdds && familyOdds >= weights.veryStrongOdds
