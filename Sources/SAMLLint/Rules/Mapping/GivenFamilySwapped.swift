@@ -23,6 +23,15 @@ public struct GivenFamilySwapped: Rule {
             Example(ExampleSAML.response(nameID: "wei.wang@example.cn", attributes: [.init("firstName", ["Wei"]), .init("lastName", ["Wang"])])),
         ])
 
+    static func isEastAsian(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x1100...0x11FF, 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: return true
+            default: return false
+            }
+        }
+    }
+
     /// Hangul, Han, Kana, Vietnamese-only letters, Hungarian ő/ű, or a frequent family-first surname.
     static func mayBeFamilyFirst(_ a: String, _ b: String, context: LintContext) -> Bool {
         let surnames = context.ruleData.lineList("lexicons/family-first-names.txt")
@@ -80,6 +89,17 @@ public struct GivenFamilySwapped: Rule {
                     score += weights.email
                     evidence.append(Evidence(value: local, classifiedAs: "initial of the given name + family name", confidence: 0.8))
                 } else if let gi = gl.first, letters == String(gi) + fl, fl.count >= 3 {
+                    contradicted = true
+                }
+            }
+            // Han, Kana, Hangul: the display name is family + given, with or without a space.
+            if Self.isEastAsian(given), Self.isEastAsian(family), let display = analysis.value(for: .displayName) {
+                let joined = display.filter { !$0.isWhitespace }
+                if joined == given + family {
+                    score += weights.comma
+                    independent = true
+                    evidence.append(Evidence(value: display, classifiedAs: "family + given display name (East Asian order)", confidence: 0.9))
+                } else if joined == family + given {
                     contradicted = true
                 }
             }
