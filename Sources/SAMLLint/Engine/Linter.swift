@@ -125,6 +125,7 @@ public struct Linter: Sendable {
             report.error = errorReport(inputError, messageIndex: raw.index)
             return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [])
         }
+        MessagePreparation.prepare(&message, context: context, maxBytes: limits.maxBytes)
         let assertions = message.assertions
         report.assertions = assertions.count + message.encryptedAssertions.count
         report.attributes = assertions.reduce(0) { $0 + $1.attributes.count }
