@@ -105,6 +105,7 @@ public struct AssertionDecryptor: Sendable {
         }
         defer { xmlSecEncCtxDestroy(context) }
         context.pointee.encKey = key
+        if element.localName == "EncryptedKey" { context.pointee.mode = xmlEncCtxModeEncryptedKey }
         guard cxmlsec_enc_enable_allowed(context) == 0 else { return nil }
         guard let buffer = xmlSecEncCtxDecryptToBuffer(context, element.pointer) else { return nil }
         let size = Int(cxmlsec_buffer_size(buffer))
