@@ -67,7 +67,7 @@ transforms:
     - http://www.w3.org/2006/12/xml-c14n11
     - http://www.w3.org/2006/12/xml-c14n11#WithComments
 
-# EncryptedKey transport: deprecated ones are reported by signature/rsa15-key-transport.
+# EncryptedKey transport: deprecated ones are reported by assertion/rsa15-key-transport.
 keyTransport:
   accepted:
     - http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p

@@ -77,6 +77,15 @@ extension SAMLMessage {
         signatureAnalysis ?? SignatureAnalysis(message: self, context: context)
     }
 
-    /// Whether the `signature/*` rules look at this message (a Response or a bare Assertion).
-    public var carriesAssertionSignatures: Bool { kind == .response || kind == .assertion }
+    /// Whether the `signature/*` rules look at this message: a Response, a bare Assertion, or another
+    /// SAML 2.0 protocol message (AuthnRequest, LogoutRequest, ...). Metadata has its own rule.
+    public var carriesAssertionSignatures: Bool {
+        switch kind {
+        case .response, .assertion, .authnRequest, .logoutRequest, .logoutResponse, .artifactResolve, .artifactResponse,
+            .otherProtocolMessage:
+            return true
+        default:
+            return false
+        }
+    }
 }

@@ -5,8 +5,8 @@ import SAMLXML
 /// and the tree, not the cryptography, so it holds for intact and broken signatures alike.
 ///
 /// What is read: the Response root and its first direct `saml:Assertion` child (or the root of a bare
-/// Assertion). A signature covers an element only when its single Reference designates, by a unique
-/// ID, the element that contains the signature. Assertions inside `saml:Advice` of the read assertion
+/// Assertion). A signature covers an element when a Reference designates it by a unique ID (or `""`, the
+/// root); SAML places it inside that element, but a signature beside it covers the same content. Assertions inside `saml:Advice` of the read assertion
 /// are legitimate; any other Assertion or Response is a second one.
 public struct SignatureCoverage: Sendable {
     public struct Problem: Sendable {
@@ -32,7 +32,8 @@ public struct SignatureCoverage: Sendable {
         for signature in signatures {
             let references = signature.facts.references
             let parent = signature.element.parent
-            if references.count != 1 {
+            let guardsWhatIsRead = parent == root || (parent != nil && parent == read)
+            if references.count != 1 && guardsWhatIsRead {
                 problems.append(Problem(
                     node: signature.element,
                     reason: "the Signature has \(references.count) References; a SAML signature has exactly one, to the element it is in",
@@ -41,6 +42,9 @@ public struct SignatureCoverage: Sendable {
             for reference in references {
                 guard let target = reference.target else { continue }
                 if target != parent {
+                    // A signature beside what it signs is unusual but harmless when what it signs is what is
+                    // read (or an Advice assertion); pointing at anything else is wrapping.
+                    guard !legitimate(target) else { continue }
                     problems.append(Problem(
                         node: signature.element,
                         reason: "the Signature's Reference \(reference.uri ?? "") points to \(target.readablePath), not to the element that contains the signature (\(parent?.readablePath ?? "none"))",
@@ -52,10 +56,11 @@ public struct SignatureCoverage: Sendable {
                         evidence: [reference.uri ?? "", target.readablePath]))
                 }
             }
-            if let target = signature.envelopedTarget, target == root || target == read {
+            for reference in references {
+                guard let target = reference.target, target == root || target == read else { continue }
                 if let read {
                     if read.isDescendant(ofOrSameAs: target) { covered = true }
-                } else if target == root {
+                } else {
                     covered = true
                 }
             }

@@ -50,6 +50,10 @@ public struct SignatureFacts: Sendable {
         keyInfoCertificates = (keyInfo?.children("X509Data", namespace: ds) ?? [])
             .flatMap { $0.children("X509Certificate", namespace: ds) }
             .compactMap { Base64.decode($0.textContent) }
+            .flatMap { der -> [[UInt8]] in
+                // Some IdPs (and test suites) put base64 of a PEM text there.
+                der.starts(with: Array("-----BEGIN".utf8)) ? CertificateFile.certificates(in: der) : [der]
+            }
         keyInfoHasKeyValue = keyInfo?.firstChild("KeyValue", namespace: ds) != nil
     }
 }

@@ -1,3 +1,5 @@
+import SAMLXML
+
 /// The same ID on two elements of one document.
 public struct DuplicateID: Rule {
     public init() {}
@@ -21,8 +23,9 @@ public struct DuplicateID: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        guard message.carriesAssertionSignatures else { return }
-        for (id, elements) in message.signatures(context: context).ids.duplicates {
+        guard message.kind.isLinted else { return }
+        let ids = message.signatureAnalysis?.ids ?? SAMLIDs.register(in: message.document)
+        for (id, elements) in ids.duplicates {
             for element in elements.dropFirst() {
                 findings.report(
                     "ID '\(id)' is carried by \(elements.count) elements (\(elements.map(\.readablePath).joined(separator: ", ")))",

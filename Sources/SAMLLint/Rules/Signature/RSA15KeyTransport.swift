@@ -4,9 +4,9 @@ import SAMLXML
 public struct RSA15KeyTransport: Rule {
     public init() {}
     public static let description = RuleDescription(
-        id: "signature/rsa15-key-transport",
+        id: "assertion/rsa15-key-transport",
         title: "RSA 1.5 Key Transport",
-        category: .signature,
+        category: .assertion,
         severity: .warning,
         rationale: """
             RSA PKCS#1 v1.5 key transport is open to padding-oracle attacks (Bleichenbacher; Jager et al. \
