@@ -58,6 +58,8 @@ public enum SignatureVerifier {
                 return (-1, xmlSecDSigStatusUnknown, [])
             }
             context.pointee.signKey = copy
+            // Only SignedInfo's references count; Manifest references are not followed.
+            context.pointee.flags |= UInt32(XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS)
             let rc = xmlSecDSigCtxVerify(context, signature.pointer)
             var uris: [String] = []
             withUnsafeMutablePointer(to: &context.pointee.signedInfoReferences) { list in

@@ -580,12 +580,12 @@ WhZQnIoTdK9NmtlaLblQuEqERhzb4yd03evPRPzKv7nL61kWrQ==
 """#
 
     static let metadataSigned = #"""
-<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" ID="_metadata-1" entityID="https://idp.example.com/saml"><ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI="#_metadata-1"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>Ay9EYmCB22ggk+gI7+ndLpcd1Dr0Gl4hxAb8/81nbo4=</ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue>dsErLZ8snvrdidGBPXrimSoRz8h68JqE4BiqqO2iI1xAZk5OR8QL/XfUW2/y4rNn
-Miff38NtFAsspX1i6uQZsFTq/mqM/WSSd/kmTS70iev679iJdBiJjod6p1XTkg/j
-9rtFe1iyD4LcPeaN66OKFEWWgLhbqitXZvXXmPO9tgsEsoSF2tb95ftVumEY/d0L
-bcJ7ScjQZzN+jPiz5u8RpY6/pCTj7log6GlcwIpHUNZNMoa9n1i8suIa8QXn3mg5
-2KENNWIQWarWSzTSIm+xywIvHBW7b0Smr3512/Wf8mpiG8IrcrF1to+a6HbVltaZ
-iACEigMvFcpyYt+hMfhEBg==</ds:SignatureValue><ds:KeyInfo><ds:X509Data>
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" ID="_metadata-1" entityID="https://idp.example.com/saml"><ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI="#_metadata-1"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>wv0IRqFqy2YzJiHxzMy9lXRyKwPbAr2I44OQrpSldow=</ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue>IZq/U9qh+s/6vak0VxzX7Wr9Z/T5hJow+YzLFzG4XgcZQAeZDXocz0v9CPXT9hql
+/3yXqi9Rs0DbHP8zQpZxMGL0SLNG1O/7IqvKrvb7XTZ2YXKcydz5wC6dFSvwroVH
+Ibw0EnJtyZIXBEUe3fdIPmQw2WuD2WInXjzXnOT+UBZJyua/kmb4MHf6E0Ek8KR7
+KQHIsAchIsj2pQ3iBWdwT980t12szTqgpEzNIg8JuyDCjqykMLeYXCgUkFFvtZaX
+3rK0AzZSsfHD7lw2YJ3Ozwe7AJWWJm9Ah2nbfqGd8W4UDBBPnXb0QvTnZSmnSki8
+IercZrqw9lWEm2L1vGE75g==</ds:SignatureValue><ds:KeyInfo><ds:X509Data>
 <ds:X509Certificate>MIIDITCCAgmgAwIBAgIUbwhXAW8ThC+Nqg6bj7+0o0lmbBwwDQYJKoZIhvcNAQEL
 BQAwHzEdMBsGA1UEAwwUc2FtbGxpbnQtZml4dHVyZS1pZHAwIBcNMjYxMTI5MjM0
 NDM5WhgPMjEyNjExMDUyMzQ0MzlaMB8xHTAbBgNVBAMMFHNhbWxsaW50LWZpeHR1
@@ -604,16 +604,16 @@ fQEnhfcnNKZ5U/4ydZ0Xm3vRI3XL8bAap7W8l+a7pSMhy15L0ndzHHpBgPr7fAUU
 DsH/j9VHIxNTwNB711siEYzYorTt4i4UwvbahzYwlAFJBazsCAcwcEDSfaGkpMI0
 WhZQnIoTdK9NmtlaLblQuEqERhzb4yd03evPRPzKv7nL61kWrQ==
 </ds:X509Certificate>
-</ds:X509Data></ds:KeyInfo></ds:Signature><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.com/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>
+</ds:X509Data></ds:KeyInfo></ds:Signature><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>MIIDITCCAgmgAwIBAgIUbwhXAW8ThC+Nqg6bj7+0o0lmbBwwDQYJKoZIhvcNAQELBQAwHzEdMBsGA1UEAwwUc2FtbGxpbnQtZml4dHVyZS1pZHAwIBcNMjYxMTI5MjM0NDM5WhgPMjEyNjExMDUyMzQ0MzlaMB8xHTAbBgNVBAMMFHNhbWxsaW50LWZpeHR1cmUtaWRwMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAkr+OG6gayFWhTAhy7eRIvJF7+9+dkY0Opl6VKsomOov6t2EyTrXiQ/euGw+TU6D2mrfkFS5jw3tWwedqa9zwa+vBvwHPS/HoQXFVS9YufDegKqIGTprmi42in1SBLzPnyQx+cSnGHxWKp3LLjmGLyWbB/+tsWFXaMP9raCgYynl3RyiGAy1v83RQ/VRRryWRtuVp17qQNF2OsBNETn1hEllBH1f2dCJTSRBR4oj0r3mg55A/XRah5Of7k9EoP3VJbpR8pJN+/TIDU32OFWQ8WYkfnkI2jfcg38bApB6jVif5eJsAYtARztN9qsgD9zOqu58wBKou+V8lgTy9JZWoxQIDAQABo1MwUTAdBgNVHQ4EFgQUOZis2ibmSN69YbEXqnBYVl/3HDQwHwYDVR0jBBgwFoAUOZis2ibmSN69YbEXqnBYVl/3HDQwDwYDVR0TAQH/BAUwAwEB/zANBgkqhkiG9w0BAQsFAAOCAQEASldS1Z/dXmIrO6XJPb7aUa5tqiHamOVlS1mBvRPBZKBkdXBggGCiuD3Z4vjfEtAcwim6owv5yLd2heFKE8afMSvI68lxVdSGN9bXOGkdU06snh42Gc+GBOigMFI03qYy9ePAaxjKbRrf5dp7NSMyK88WMq5Zg/28TagvfQEnhfcnNKZ5U/4ydZ0Xm3vRI3XL8bAap7W8l+a7pSMhy15L0ndzHHpBgPr7fAUUDsH/j9VHIxNTwNB711siEYzYorTt4i4UwvbahzYwlAFJBazsCAcwcEDSfaGkpMI0WhZQnIoTdK9NmtlaLblQuEqERhzb4yd03evPRPzKv7nL61kWrQ==</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.com/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>
 """#
 
     static let metadataTampered = #"""
-<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" ID="_metadata-1" entityID="https://idp.example.com/saml"><ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI="#_metadata-1"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>Ay9EYmCB22ggk+gI7+ndLpcd1Dr0Gl4hxAb8/81nbo4=</ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue>dsErLZ8snvrdidGBPXrimSoRz8h68JqE4BiqqO2iI1xAZk5OR8QL/XfUW2/y4rNn
-Miff38NtFAsspX1i6uQZsFTq/mqM/WSSd/kmTS70iev679iJdBiJjod6p1XTkg/j
-9rtFe1iyD4LcPeaN66OKFEWWgLhbqitXZvXXmPO9tgsEsoSF2tb95ftVumEY/d0L
-bcJ7ScjQZzN+jPiz5u8RpY6/pCTj7log6GlcwIpHUNZNMoa9n1i8suIa8QXn3mg5
-2KENNWIQWarWSzTSIm+xywIvHBW7b0Smr3512/Wf8mpiG8IrcrF1to+a6HbVltaZ
-iACEigMvFcpyYt+hMfhEBg==</ds:SignatureValue><ds:KeyInfo><ds:X509Data>
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" ID="_metadata-1" entityID="https://idp.example.com/saml"><ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI="#_metadata-1"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>wv0IRqFqy2YzJiHxzMy9lXRyKwPbAr2I44OQrpSldow=</ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue>IZq/U9qh+s/6vak0VxzX7Wr9Z/T5hJow+YzLFzG4XgcZQAeZDXocz0v9CPXT9hql
+/3yXqi9Rs0DbHP8zQpZxMGL0SLNG1O/7IqvKrvb7XTZ2YXKcydz5wC6dFSvwroVH
+Ibw0EnJtyZIXBEUe3fdIPmQw2WuD2WInXjzXnOT+UBZJyua/kmb4MHf6E0Ek8KR7
+KQHIsAchIsj2pQ3iBWdwT980t12szTqgpEzNIg8JuyDCjqykMLeYXCgUkFFvtZaX
+3rK0AzZSsfHD7lw2YJ3Ozwe7AJWWJm9Ah2nbfqGd8W4UDBBPnXb0QvTnZSmnSki8
+IercZrqw9lWEm2L1vGE75g==</ds:SignatureValue><ds:KeyInfo><ds:X509Data>
 <ds:X509Certificate>MIIDITCCAgmgAwIBAgIUbwhXAW8ThC+Nqg6bj7+0o0lmbBwwDQYJKoZIhvcNAQEL
 BQAwHzEdMBsGA1UEAwwUc2FtbGxpbnQtZml4dHVyZS1pZHAwIBcNMjYxMTI5MjM0
 NDM5WhgPMjEyNjExMDUyMzQ0MzlaMB8xHTAbBgNVBAMMFHNhbWxsaW50LWZpeHR1
@@ -632,7 +632,7 @@ fQEnhfcnNKZ5U/4ydZ0Xm3vRI3XL8bAap7W8l+a7pSMhy15L0ndzHHpBgPr7fAUU
 DsH/j9VHIxNTwNB711siEYzYorTt4i4UwvbahzYwlAFJBazsCAcwcEDSfaGkpMI0
 WhZQnIoTdK9NmtlaLblQuEqERhzb4yd03evPRPzKv7nL61kWrQ==
 </ds:X509Certificate>
-</ds:X509Data></ds:KeyInfo></ds:Signature><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://evil.example/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>
+</ds:X509Data></ds:KeyInfo></ds:Signature><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>MIIDITCCAgmgAwIBAgIUbwhXAW8ThC+Nqg6bj7+0o0lmbBwwDQYJKoZIhvcNAQELBQAwHzEdMBsGA1UEAwwUc2FtbGxpbnQtZml4dHVyZS1pZHAwIBcNMjYxMTI5MjM0NDM5WhgPMjEyNjExMDUyMzQ0MzlaMB8xHTAbBgNVBAMMFHNhbWxsaW50LWZpeHR1cmUtaWRwMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAkr+OG6gayFWhTAhy7eRIvJF7+9+dkY0Opl6VKsomOov6t2EyTrXiQ/euGw+TU6D2mrfkFS5jw3tWwedqa9zwa+vBvwHPS/HoQXFVS9YufDegKqIGTprmi42in1SBLzPnyQx+cSnGHxWKp3LLjmGLyWbB/+tsWFXaMP9raCgYynl3RyiGAy1v83RQ/VRRryWRtuVp17qQNF2OsBNETn1hEllBH1f2dCJTSRBR4oj0r3mg55A/XRah5Of7k9EoP3VJbpR8pJN+/TIDU32OFWQ8WYkfnkI2jfcg38bApB6jVif5eJsAYtARztN9qsgD9zOqu58wBKou+V8lgTy9JZWoxQIDAQABo1MwUTAdBgNVHQ4EFgQUOZis2ibmSN69YbEXqnBYVl/3HDQwHwYDVR0jBBgwFoAUOZis2ibmSN69YbEXqnBYVl/3HDQwDwYDVR0TAQH/BAUwAwEB/zANBgkqhkiG9w0BAQsFAAOCAQEASldS1Z/dXmIrO6XJPb7aUa5tqiHamOVlS1mBvRPBZKBkdXBggGCiuD3Z4vjfEtAcwim6owv5yLd2heFKE8afMSvI68lxVdSGN9bXOGkdU06snh42Gc+GBOigMFI03qYy9ePAaxjKbRrf5dp7NSMyK88WMq5Zg/28TagvfQEnhfcnNKZ5U/4ydZ0Xm3vRI3XL8bAap7W8l+a7pSMhy15L0ndzHHpBgPr7fAUUDsH/j9VHIxNTwNB711siEYzYorTt4i4UwvbahzYwlAFJBazsCAcwcEDSfaGkpMI0WhZQnIoTdK9NmtlaLblQuEqERhzb4yd03evPRPzKv7nL61kWrQ==</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://evil.example/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>
 """#
 
     /// The text with a `↓` marker before the `occurrence`-th (1-based) match of `needle`.
