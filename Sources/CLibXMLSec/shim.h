@@ -119,7 +119,7 @@ static inline int cxmlsec_dsig_enable_allowed(xmlSecDSigCtxPtr ctx) {
     for (size_t i = 0; i < sizeof(signature) / sizeof(signature[0]); i++) {
         if (xmlSecDSigCtxEnableSignatureTransform(ctx, signature[i]) < 0) return -1;
     }
-    ctx->enabledReferenceUris = xmlSecTransformUriTypeSameDocument;
+    ctx->enabledReferenceUris = xmlSecTransformUriTypeEmpty | xmlSecTransformUriTypeSameDocument;
     return 0;
 }
 

@@ -32,6 +32,7 @@ struct SignatureFixtureCase: CustomTestStringConvertible, Sendable {
         .init("valid-both-signed.xml"),
         .init("valid-bare-assertion.xml"),
         .init("valid-c14n10.xml"),
+        .init("valid-uri-empty.xml"),
         .init("valid-assertion-signed.xml", trust: nil, notes: ["signature/no-trusted-key"]),
         .init("sha1-signed.xml", notes: ["signature/sha1"]),
         .init("weak-key-signed.xml", trust: "weak.der", notes: ["signature/weak-key"]),
