@@ -31,11 +31,21 @@ public struct SignatureVerdict: Sendable, Equatable {
 /// and DSA signatures; SHA digests) run. The document is not modified: the enveloped transform
 /// filters the node set, it does not remove the signature.
 public enum SignatureVerifier {
+    /// The most References one signature may carry before it is refused unverified.
+    public static let maxReferences = 16
     /// Tries each certificate (DER) in turn; valid as soon as one verifies. IDs must have been
     /// registered (`SAMLIDs.register`) beforehand.
     public static func verify(_ signature: XMLNode, certificates: [[UInt8]]) -> SignatureVerdict {
         guard XMLSec.isAvailable else {
             return SignatureVerdict(status: .failed(reason: "xmlsec could not be initialised"), keyIndex: nil, processedReferences: [])
+        }
+        // Each Reference digests (up to) the whole document: bound the work a hostile message can ask for.
+        let references = signature.firstChild("SignedInfo", namespace: XMLNamespaces.dsig)?
+            .children("Reference", namespace: XMLNamespaces.dsig) ?? []
+        if references.count > maxReferences {
+            return SignatureVerdict(
+                status: .failed(reason: "\(references.count) References (more than \(maxReferences)): not verified"), keyIndex: nil,
+                processedReferences: [])
         }
         var last = SignatureVerdict(status: .failed(reason: "no usable key"), keyIndex: nil, processedReferences: [])
         for (index, der) in certificates.enumerated() {
