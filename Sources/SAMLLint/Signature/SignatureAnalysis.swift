@@ -17,14 +17,6 @@ public struct SignatureAnalysis: Sendable {
         public let keyFacts: CertificateKeyFacts?
 
         public var element: XMLNode { facts.element }
-        /// The element the signature covers as SAML requires: its only Reference designates the element
-        /// that contains the signature (an enveloped signature).
-        public var envelopedTarget: XMLNode? {
-            guard facts.references.count == 1, let target = facts.references[0].target, let parent = element.parent,
-                target == parent
-            else { return nil }
-            return target
-        }
         public var isValid: Bool { verdict?.isValid ?? false }
     }
 
