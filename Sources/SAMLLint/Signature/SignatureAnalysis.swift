@@ -34,7 +34,9 @@ public struct SignatureAnalysis: Sendable {
     public init(message: SAMLMessage, context: LintContext) {
         let ids = SAMLIDs.register(in: message.document)
         self.ids = ids
-        let trusted = context.trustedSigningCertificates
+        // The trusted certificates are the IdP's: they sign Responses and Assertions. Requests are signed by
+        // the SP (or an IdP acting for a logout) whose key is not known here, so they get the integrity check.
+        let trusted = message.kind == .response || message.kind == .assertion ? context.trustedSigningCertificates : []
         hasTrustedKeys = !trusted.isEmpty
         let elements = message.root.descendants("Signature", namespace: XMLNamespaces.dsig)
             + (message.root.isElement("Signature", namespace: XMLNamespaces.dsig) ? [message.root] : [])

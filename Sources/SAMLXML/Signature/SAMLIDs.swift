@@ -3,10 +3,11 @@ import CLibXMLSec
 /// The ID attributes of a SAML document. SAML has no DTD, so libxml2 does not know that `ID`,
 /// `AssertionID` (SAML 1) and `ResponseID` are IDs; a `ds:Reference URI="#x"` resolves only once
 /// they are registered with `xmlAddID`. Duplicates are kept: they are an attack by themselves
-/// (ID confusion, the root of most signature-wrapping variants).
+/// (ID confusion, the root of most signature-wrapping variants). `Id` (XML Signature and Encryption
+/// elements, some SAML stacks) is registered too, so a Reference to it resolves and can be judged.
 public struct SAMLIDs: Sendable {
     /// The attribute names treated as IDs (un-namespaced).
-    public static let attributeNames: Set<String> = ["ID", "AssertionID", "ResponseID"]
+    public static let attributeNames: Set<String> = ["ID", "AssertionID", "ResponseID", "Id"]
 
     /// Every element carrying an ID attribute, by value, in document order.
     public let elementsByID: [String: [XMLNode]]

@@ -19,6 +19,7 @@ public struct InvalidSignature: Rule {
             Example(SignedExamples.mark(SignedExamples.tampered, "<ds:Signature"), configuration: SignedExamples.trustIdP),
             Example(SignedExamples.mark(SignedExamples.tampered, "<ds:Signature")),
             Example(SignedExamples.mark(SignedExamples.attackerSigned, "<ds:Signature"), configuration: SignedExamples.trustIdP),
+            Example(ExampleSAML.response(assertionExtra: ##"↓<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo><ds:Reference URI="#_elsewhere"/></ds:SignedInfo></ds:Signature>"##)),
         ],
         nonTriggering: [
             Example(SignedExamples.validAssertionSigned, configuration: SignedExamples.trustIdP),
@@ -29,8 +30,19 @@ public struct InvalidSignature: Rule {
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         guard message.carriesAssertionSignatures else { return }
         let policy = AlgorithmPolicy.from(context.ruleData)
-        for signature in message.signatures(context: context).signatures {
-            guard let verdict = signature.verdict, !verdict.isValid, let reason = verdict.reason else { continue }
+        let analysis = message.signatures(context: context)
+        for signature in analysis.signatures {
+            guard let verdict = signature.verdict else {
+                // Nothing to verify with: report what makes it unverifiable by anyone.
+                for problem in SignaturePolicyFacts.structuralProblems(signature.facts, ids: analysis.ids) {
+                    findings.report(
+                        "the signature cannot verify: \(problem)", at: signature.element,
+                        evidence: [Evidence(value: problem, classifiedAs: "structural check (no key available)")],
+                        fix: Fix("Reject the message; a SAML signature has one same-document Reference to the element that contains it, with the enveloped-signature transform."))
+                }
+                continue
+            }
+            guard !verdict.isValid, let reason = verdict.reason else { continue }
             // Refused algorithms and transforms have their own rules.
             if policy.isHMAC(signature.facts.signatureMethod) { continue }
             if case .failed = verdict.status, SignaturePolicyFacts.disallowedTransforms(signature.facts, policy).count > 0 { continue }

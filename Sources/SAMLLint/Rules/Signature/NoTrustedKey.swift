@@ -21,7 +21,7 @@ public struct NoTrustedKey: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        guard message.carriesAssertionSignatures else { return }
+        guard message.kind == .response || message.kind == .assertion else { return }
         let analysis = message.signatures(context: context)
         guard !analysis.hasTrustedKeys, let first = analysis.signatures.first else { return }
         findings.report(
