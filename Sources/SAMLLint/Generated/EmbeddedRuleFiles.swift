@@ -88,6 +88,10 @@ keySizes:
     minimum: 224
     recommended: 256
 
+# metadata/signature-invalid without --metadata-trust checks a signed metadata file with its own KeyInfo
+# certificate (integrity only) when the file is at most this large; aggregates are left to --metadata-trust.
+metadataSelfCheckMaxBytes: 5242880
+
 """#,
         "thresholds.yml": #"""
 # Numbers the heuristics compare against. Keys are read by the rules named in each comment.

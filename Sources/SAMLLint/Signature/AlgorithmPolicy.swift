@@ -11,6 +11,8 @@ public struct AlgorithmPolicy: Sendable {
     public let deprecatedKeyTransport: Set<String>
     /// key type (`rsa`, `dsa`, `ec`) -> (minimum, recommended) bits.
     public let keySizes: [String: (minimum: Int, recommended: Int)]
+    /// Largest metadata file checked with its own KeyInfo certificate when no --metadata-trust is given.
+    public let metadataSelfCheckMaxBytes: Int
 
     public static func from(_ data: RuleData) -> AlgorithmPolicy {
         data.cached("signature-algorithms") { data in AlgorithmPolicy(node: data.yaml("signature-algorithms.yml")) }
@@ -33,6 +35,7 @@ public struct AlgorithmPolicy: Sendable {
             sizes[name] = (map["minimum"]?.int ?? 0, map["recommended"]?.int ?? 0)
         }
         keySizes = sizes
+        metadataSelfCheckMaxBytes = node?.mapping?["metadataSelfCheckMaxBytes"]?.int ?? 5 * 1024 * 1024
     }
 
     public func isHMAC(_ method: String?) -> Bool {

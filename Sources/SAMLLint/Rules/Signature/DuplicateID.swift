@@ -23,7 +23,7 @@ public struct DuplicateID: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        guard message.kind.isLinted || message.carriesAssertionSignatures else { return }
+        guard message.carriesAssertionSignatures else { return }
         let ids = message.signatureAnalysis?.ids ?? SAMLIDs.register(in: message.document)
         for (id, elements) in ids.duplicates {
             for element in elements.dropFirst() {

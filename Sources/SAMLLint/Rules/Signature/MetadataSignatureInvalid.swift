@@ -12,8 +12,8 @@ public struct MetadataSignatureInvalid: Rule {
             Metadata aggregates (eduGAIN, InCommon) are signed by their federation operator; the \
             certificates inside are only as trustworthy as that signature. With `--metadata-trust CERT`, \
             the aggregate's signature is verified against it (and a missing signature is reported); \
-            without it, the signature is checked with its own KeyInfo certificate, which shows whether \
-            the file is intact.
+            without it, a metadata file up to `metadataSelfCheckMaxBytes` (rules/signature-algorithms.yml) \
+            is checked with its own KeyInfo certificate, which shows whether the file is intact.
             """,
         message: "the metadata signature does not verify",
         triggering: [
@@ -35,6 +35,7 @@ public struct MetadataSignatureInvalid: Rule {
             }
             return
         }
+        if anchors.isEmpty && message.document.source.count > AlgorithmPolicy.from(context.ruleData).metadataSelfCheckMaxBytes { return }
         let ids = SAMLIDs.register(in: message.document)
         let facts = SignatureFacts(signature, ids: ids)
         let certificates = anchors.isEmpty ? facts.keyInfoCertificates : anchors
