@@ -37,6 +37,8 @@ struct SignatureFixtureCase: CustomTestStringConvertible, Sendable {
         .init("sha1-signed.xml", notes: ["signature/sha1"]),
         .init("weak-key-signed.xml", trust: "weak.der", notes: ["signature/weak-key"]),
         .init("encrypted-oaep-aes128cbc.xml", spKey: "sp.key"),
+        .init("encrypted-response-signed.xml", spKey: "sp.key"),
+        .init("encrypted-response-signed.xml"),
         .init("encrypted-rsa15-aes256gcm.xml", spKey: "sp.key", notes: ["assertion/rsa15-key-transport"]),
         .init("encrypted-oaep-aes128cbc.xml", spKey: "attacker.key", errors: ["signature/decryption-failed"]),
         .init("unsigned.xml", errors: ["signature/unsigned-assertion"]),

@@ -30,8 +30,10 @@ public struct SignatureAnalysis: Sendable {
     /// Whether a signature (valid or not) is placed to cover the read assertion: its own, or the Response's.
     public let readAssertionHasCoveringSignature: Bool
 
-    /// Analyses a Response or bare Assertion (other kinds give an empty analysis).
-    public init(message: SAMLMessage, context: LintContext) {
+    /// Analyses a Response, a bare Assertion or another protocol message. Signatures found in `verified`
+    /// (same element) keep that verdict: the linter verifies the Response's signature before decrypting
+    /// EncryptedAssertion in place, which changes the content it signed.
+    public init(message: SAMLMessage, context: LintContext, verified: [Checked] = []) {
         let ids = SAMLIDs.register(in: message.document)
         self.ids = ids
         // The trusted certificates are the IdP's: they sign Responses and Assertions. Requests are signed by
@@ -40,7 +42,12 @@ public struct SignatureAnalysis: Sendable {
         hasTrustedKeys = !trusted.isEmpty
         let elements = message.root.descendants("Signature", namespace: XMLNamespaces.dsig)
             + (message.root.isElement("Signature", namespace: XMLNamespaces.dsig) ? [message.root] : [])
-        signatures = elements.prefix(32).map { Self.check($0, ids: ids, trusted: trusted) }
+        var earlier: [XMLNode: Checked] = [:]
+        for checked in verified { earlier[checked.element] = checked }
+        signatures = elements.prefix(32).map { element in
+            earlier[element].map { Checked(facts: SignatureFacts(element, ids: ids), verdict: $0.verdict, verifiedWithTrustedKey: $0.verifiedWithTrustedKey, keyInfoTrusted: $0.keyInfoTrusted, keyFacts: $0.keyFacts) }
+                ?? Self.check(element, ids: ids, trusted: trusted)
+        }
         readAssertion = message.assertions.first?.element
         let coverage = SignatureCoverage(message: message, signatures: signatures, ids: ids, read: readAssertion)
         wrapping = coverage.problems
