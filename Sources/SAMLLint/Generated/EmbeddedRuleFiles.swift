@@ -14,6 +14,10 @@ rules:
   mapping/empty-attribute-value: error
   assertion/multiple-assertions: error
   assertion/nameid-format-mismatch: error
+  signature/sha1: warning
+  signature/weak-key: warning
+  signature/misplaced: warning
+  signature/no-trusted-key: warning
 
 """#,
         "signature-algorithms.yml": #"""
