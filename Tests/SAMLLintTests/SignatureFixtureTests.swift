@@ -132,4 +132,18 @@ struct SignatureFixtureTests {
         #expect(facts.keyType == .rsa && facts.bits == 1024)
         #expect(CertificateKeyFacts(der: [1, 2, 3]) == nil)
     }
+
+    @Test func certificateFilesInEveryForm() throws {
+        let der = try Self.bytes("keys/idp.der")
+        let pem = try Self.bytes("keys/idp.crt")
+        #expect(CertificateFile.certificates(in: der) == [der])
+        #expect(CertificateFile.certificates(in: pem) == [der])
+        let bundle = pem + Array("\r\n".utf8) + (try Self.bytes("keys/attacker.crt"))
+        #expect(CertificateFile.certificates(in: bundle).count == 2)
+        let bare = Array(String(decoding: pem, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined(separator: "\n").utf8)
+        #expect(CertificateFile.certificates(in: bare) == [der])
+        #expect(CertificateFile.certificates(in: try Self.bytes("keys/idp.key")).isEmpty)
+        let attacker = try Self.bytes("keys/attacker.der")
+        #expect(CertificateKeyFacts.sameKey(der, der) && !CertificateKeyFacts.sameKey(der, attacker))
+    }
 }
