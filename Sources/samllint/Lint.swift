@@ -11,6 +11,7 @@ extension SAMLLintCommand {
         var paths: [String] = []
 
         @OptionGroup var common: CommonOptions
+        @OptionGroup var signatureOptions: SignatureOptions
 
         @Option(name: [.short, .customLong("format")], help: "Output format; repeat with --output to write several. (values: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: text)")
         var formats: [ReportFormat] = []
@@ -40,7 +41,7 @@ extension SAMLLintCommand {
                 FileHandle.standardError.write(Data("samllint: no input files found in \(paths.joined(separator: " "))\n".utf8))
                 throw ExitCode(2)
             }
-            let report = setup.linter.lint(inputs: sources)
+            let report = try signatureOptions.apply(to: setup.linter).lint(inputs: sources)
             let failOn = self.failOn ?? setup.configuration.failOn ?? .error
             let useColor = color ?? (Terminal.isTerminal(STDOUT_FILENO) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             let formats = self.formats.isEmpty ? [ReportFormat.text] : self.formats

@@ -18048,6 +18048,87 @@ rules:
   mapping/empty-attribute-value: error
   assertion/multiple-assertions: error
   assertion/nameid-format-mismatch: error
+  signature/sha1: warning
+  signature/weak-key: warning
+  signature/misplaced: warning
+  signature/no-trusted-key: warning
+
+"""#,
+        "signature-algorithms.yml": #"""
+# Algorithm policy of the signature/* rules (XML Signature and XML Encryption URIs).
+# accepted: fine. deprecated: reported by signature/sha1. refused: reported by signature/hmac (HMAC) or
+# signature/disallowed-transform. Anything not listed under a section's accepted/deprecated is treated
+# as refused.
+
+signatureMethods:
+  accepted:
+    - http://www.w3.org/2001/04/xmldsig-more#rsa-sha256
+    - http://www.w3.org/2001/04/xmldsig-more#rsa-sha384
+    - http://www.w3.org/2001/04/xmldsig-more#rsa-sha512
+    - http://www.w3.org/2001/04/xmldsig-more#rsa-sha224
+    - http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256
+    - http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384
+    - http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512
+    - http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha224
+    - http://www.w3.org/2009/xmldsig11#dsa-sha256
+  deprecated:
+    - http://www.w3.org/2000/09/xmldsig#rsa-sha1
+    - http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1
+    - http://www.w3.org/2000/09/xmldsig#dsa-sha1
+  # Symmetric MACs: anyone holding the shared secret (or, in a confused verifier, the public key) can forge.
+  hmac:
+    - http://www.w3.org/2000/09/xmldsig#hmac-sha1
+    - http://www.w3.org/2001/04/xmldsig-more#hmac-sha224
+    - http://www.w3.org/2001/04/xmldsig-more#hmac-sha256
+    - http://www.w3.org/2001/04/xmldsig-more#hmac-sha384
+    - http://www.w3.org/2001/04/xmldsig-more#hmac-sha512
+    - http://www.w3.org/2001/04/xmldsig-more#hmac-md5
+    - http://www.w3.org/2001/04/xmldsig-more#hmac-ripemd160
+
+digestMethods:
+  accepted:
+    - http://www.w3.org/2001/04/xmlenc#sha256
+    - http://www.w3.org/2001/04/xmldsig-more#sha384
+    - http://www.w3.org/2001/04/xmlenc#sha512
+    - http://www.w3.org/2001/04/xmldsig-more#sha224
+  deprecated:
+    - http://www.w3.org/2000/09/xmldsig#sha1
+
+# Reference transforms and CanonicalizationMethod values a SAML signature may use.
+transforms:
+  accepted:
+    - http://www.w3.org/2000/09/xmldsig#enveloped-signature
+    - http://www.w3.org/2001/10/xml-exc-c14n#
+    - http://www.w3.org/2001/10/xml-exc-c14n#WithComments
+    - http://www.w3.org/TR/2001/REC-xml-c14n-20010315
+    - http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments
+    - http://www.w3.org/2006/12/xml-c14n11
+    - http://www.w3.org/2006/12/xml-c14n11#WithComments
+
+# EncryptedKey transport: deprecated ones are reported by assertion/rsa15-key-transport.
+keyTransport:
+  accepted:
+    - http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p
+    - http://www.w3.org/2009/xmlenc11#rsa-oaep
+  deprecated:
+    - http://www.w3.org/2001/04/xmlenc#rsa-1_5
+
+# Key sizes (bits) of the key that signed: below `minimum` is an error, below `recommended` the
+# rule's configured severity (info by default).
+keySizes:
+  rsa:
+    minimum: 1024
+    recommended: 2048
+  dsa:
+    minimum: 1024
+    recommended: 2048
+  ec:
+    minimum: 224
+    recommended: 256
+
+# metadata/signature-invalid without --metadata-trust checks a signed metadata file with its own KeyInfo
+# certificate (integrity only) when the file is at most this large; aggregates are left to --metadata-trust.
+metadataSelfCheckMaxBytes: 5242880
 
 """#,
         "thresholds.yml": #"""
