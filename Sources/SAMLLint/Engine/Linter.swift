@@ -132,7 +132,7 @@ public struct Linter: Sendable {
 
         guard message.kind.isLinted else { return (report, []) }
         if let assertion = assertions.first {
-            message.profile = ProfileBuilder(context: context).profile(for: assertion)
+            message.profile = EmailTrustEvaluator.annotate(ProfileBuilder(context: context).profile(for: assertion), context: context)
             report.profile = message.profile
         }
         var findings: [Finding] = []
@@ -170,6 +170,8 @@ public struct Linter: Sendable {
         var notes: [String] = []
         if (context.configuration.organization?.domains ?? []).isEmpty {
             notes.append("email trust not checked: no organization domains configured (organization.domains or --org-domain)")
+        } else if let missing = PublicSuffixList.loadError {
+            notes.append(missing)
         }
         return notes
     }
