@@ -95,8 +95,8 @@ public struct EmailTrustEvaluator: Sendable {
             result.reasons.append("contains the organization domain \(embedded.ascii), but the domain is \(domain.ascii)")
         }
         if result.isFreeMail { result.reasons.append("\(domain.ascii) is a free-mail provider") }
-        if let exact = policy.domains.first(where: { $0.name?.ascii == domain.ascii && $0.isPublicSuffix }) {
-            result.reasons.append("the organization domain '\(exact.configured)' is a public suffix and cannot verify anything")
+        if let suffix = policy.domains.first(where: { $0.isPublicSuffix && $0.name.map { domain.isSame(asOrUnder: $0) } == true }) {
+            result.reasons.append("the organization domain '\(suffix.configured)' is a public suffix and cannot verify anything")
         }
     }
 }

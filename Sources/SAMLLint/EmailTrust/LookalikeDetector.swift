@@ -28,7 +28,7 @@ public struct LookalikeDetector: Sendable {
             if skeleton.skeleton(tail) == skeleton.skeleton(organization.unicode) {
                 return Match(
                     kind: .confusable, organizationDomain: organization.ascii, domain: domain.unicode,
-                    detail: "'\(tail)' (\(domain.ascii)) reads as '\(organization.unicode)'")
+                    detail: "'\(tail)' reads as '\(organization.unicode)'")
             }
         }
         return mixedScript(labels[...], domain: domain)

@@ -30,11 +30,12 @@ public struct LookalikeDomain: Rule {
         guard let facts = EmailTrustFacts.of(message, context: context), let lookalike = facts.evaluation.lookalike,
             let address = facts.evaluation.address
         else { return }
+        let shown = lookalike.domain == address.domain.ascii ? "'\(lookalike.domain)'" : "'\(lookalike.domain)' (\(address.domain.ascii))"
         let text: String
         if let organization = lookalike.organizationDomain {
-            text = "email domain '\(lookalike.domain)' (\(address.domain.ascii)) looks like the organization domain \(organization): \(lookalike.detail)"
+            text = "email domain \(shown) looks like the organization domain \(organization): \(lookalike.detail)"
         } else {
-            text = "email domain '\(lookalike.domain)' (\(address.domain.ascii)) is a look-alike: \(lookalike.detail)"
+            text = "email domain \(shown) is a look-alike: \(lookalike.detail)"
         }
         findings.report(
             text, at: facts.sourceNode, attribute: facts.sourceAttribute, field: "email",
