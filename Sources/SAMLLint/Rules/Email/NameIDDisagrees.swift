@@ -21,6 +21,7 @@ public struct NameIDDisagrees: Rule {
             Example(ExampleSAML.response(nameID: "Jane@EXAMPLE.com", attributes: [.init("email", ["jane@example.com."])]), configuration: EmailExamples.strict),
             Example(ExampleSAML.response(nameID: "u-1", nameIDFormat: ExampleSAML.persistentFormat, attributes: [.init("email", ["jane@example.com"])]), configuration: EmailExamples.strict),
             Example(ExampleSAML.response(nameID: "ceo@example.com", attributes: [.init("email", ["jane@example.com"])])),
+            Example(ExampleSAML.response(nameID: "4928826", attributes: [.init("email", ["jane@example.com"])]), configuration: EmailExamples.strict),
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
@@ -29,7 +30,8 @@ public struct NameIDDisagrees: Rule {
             let email = facts.profile.email
         else { return }
         let nameIDValue = nameID.value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !nameIDValue.isEmpty, Self.key(nameIDValue) != Self.key(email) else { return }
+        // A NameID that is no address at all is assertion/nameid-format-mismatch's finding.
+        guard nameIDValue.contains("@"), Self.key(nameIDValue) != Self.key(email) else { return }
         let nameIDVerdict = facts.evaluator.evaluate(nameIDValue).verdict
         findings.report(
             "NameID '\(nameIDValue)' (emailAddress Format, \(nameIDVerdict.rawValue)) differs from the email attribute '\(email)' (\(facts.evaluation.verdict.rawValue)): applications disagree on who logged in",
