@@ -10,17 +10,26 @@ public struct EmailTrustEvaluator: Sendable {
     public let policy: EmailTrustPolicy
     public let detector: LookalikeDetector
     let freeMail: Set<String>
+    let memo: EvaluationMemo
 
     public init(policy: EmailTrustPolicy, skeleton: ConfusableSkeleton, freeMail: Set<String>) {
+        self.init(policy: policy, skeleton: skeleton, freeMail: freeMail, memo: EvaluationMemo())
+    }
+
+    init(policy: EmailTrustPolicy, skeleton: ConfusableSkeleton, freeMail: Set<String>, memo: EvaluationMemo) {
         self.policy = policy
         self.detector = LookalikeDetector(skeleton: skeleton)
         self.freeMail = freeMail
+        self.memo = memo
     }
 
+    /// The evaluator of a lint context; evaluations are shared by everything that asks within it.
     public init(context: LintContext) {
+        let policy = EmailTrustPolicy.from(context)
         self.init(
-            policy: EmailTrustPolicy.from(context), skeleton: ConfusableSkeleton.from(context.ruleData),
-            freeMail: context.ruleData.lineList(EmailTrustPolicy.freeMailListPath))
+            policy: policy, skeleton: ConfusableSkeleton.from(context.ruleData),
+            freeMail: context.ruleData.lineList(EmailTrustPolicy.freeMailListPath),
+            memo: context.ruleData.cached("email.memo:" + policy.cacheKey) { _ in EvaluationMemo() })
     }
 
     /// The profile with its `emailTrust` verdict filled in (the linter calls this before rules run).
@@ -31,6 +40,11 @@ public struct EmailTrustEvaluator: Sendable {
     }
 
     public func evaluate(_ email: String?) -> EmailTrustEvaluation {
+        guard let email else { return compute(nil) }
+        return memo.value(for: email) { compute(email) }
+    }
+
+    func compute(_ email: String?) -> EmailTrustEvaluation {
         guard let email, !email.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             var result = EmailTrustEvaluation(verdict: .missing, input: email)
             result.reasons = ["the profile has no email"]

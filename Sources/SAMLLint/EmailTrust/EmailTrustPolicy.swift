@@ -19,6 +19,8 @@ public struct EmailTrustPolicy: Sendable {
     }
 
     public var domains: [OrganizationDomain]
+    /// The configuration this policy was built from, as a cache key.
+    let cacheKey: String
     public var allowProfilesOutsideOrganization: Bool
     public var allowSubdomains: Bool
     /// Whether any organization domain is configured; without one, email rules stay silent.
@@ -31,6 +33,7 @@ public struct EmailTrustPolicy: Sendable {
     public init(
         organization: Configuration.Organization?, freeMail: Set<String>, publicSuffixes: PublicSuffixList?
     ) {
+        cacheKey = Self.cacheKey(organization)
         allowProfilesOutsideOrganization = organization?.allowProfilesOutsideOrganization ?? false
         allowSubdomains = organization?.allowSubdomains ?? false
         publicSuffixesChecked = publicSuffixes != nil
@@ -56,14 +59,28 @@ public struct EmailTrustPolicy: Sendable {
     /// The policy of a lint context (built once per organization and rule data).
     public static func from(_ context: LintContext) -> EmailTrustPolicy {
         let organization = context.configuration.organization
-        let key = "email.policy:" + (organization.map {
-            "\($0.domains.joined(separator: "\u{1}"))|\($0.allowProfilesOutsideOrganization)|\($0.allowSubdomains)"
-        } ?? "none")
-        return context.ruleData.cached(key) { data in
+        return context.ruleData.cached("email.policy:" + cacheKey(organization)) { data in
             EmailTrustPolicy(
                 organization: organization, freeMail: data.lineList(freeMailListPath),
                 publicSuffixes: (organization?.domains.isEmpty ?? true) ? nil : PublicSuffixList.shared)
         }
+    }
+
+    /// What the summary says once about the policy itself: entries that are not domains, and a
+    /// missing public suffix list.
+    public var notes: [String] {
+        var notes = domains.compactMap { domain in
+            domain.problem.map { "organization domain '\(domain.configured)' is ignored: \($0)" }
+        }
+        if isConfigured, !publicSuffixesChecked, let missing = PublicSuffixList.loadError { notes.append(missing) }
+        return notes
+    }
+
+    /// Identifies a policy's configuration in rule-data caches.
+    static func cacheKey(_ organization: Configuration.Organization?) -> String {
+        organization.map {
+            "\($0.domains.joined(separator: "\u{1}"))|\($0.allowProfilesOutsideOrganization)|\($0.allowSubdomains)"
+        } ?? "none"
     }
 
     /// The usable organization domain `domain` belongs to under this policy (equal, or under it when

@@ -170,8 +170,8 @@ public struct Linter: Sendable {
         var notes: [String] = []
         if (context.configuration.organization?.domains ?? []).isEmpty {
             notes.append("email trust not checked: no organization domains configured (organization.domains or --org-domain)")
-        } else if let missing = PublicSuffixList.loadError {
-            notes.append(missing)
+        } else {
+            notes += EmailTrustPolicy.from(context).notes
         }
         return notes
     }
