@@ -200,7 +200,8 @@ struct EmailTrustTableTests {
             attributes: [ExampleSAML.Attr("email", [xmlEscaped(row.email)])])
         let report = try TestSupport.lint(document, configuration: row.policy.yaml)
         let profile = try #require(report.messages.first?.profile)
-        #expect(profile.emailTrust?.verdict == row.verdict.rawValue)
+        // Without organization domains the profile carries no verdict (the summary says so once).
+        #expect(profile.emailTrust?.verdict == (row.policy == .none ? nil : row.verdict.rawValue))
         let rules = Set(report.findings.map(\.ruleId).filter { $0.hasPrefix("email/") })
         if let rule = row.rule {
             #expect(rules.contains(rule), "rules fired: \(rules.sorted())")

@@ -33,9 +33,13 @@ public struct EmailTrustEvaluator: Sendable {
     }
 
     /// The profile with its `emailTrust` verdict filled in (the linter calls this before rules run).
+    /// Without organization domains it stays nil: the report's summary says once that email trust
+    /// was not checked.
     public static func annotate(_ profile: Profile, context: LintContext) -> Profile {
+        let evaluator = EmailTrustEvaluator(context: context)
+        guard evaluator.policy.isConfigured else { return profile }
         var profile = profile
-        profile.emailTrust = EmailTrustEvaluator(context: context).evaluate(profile.email).summary
+        profile.emailTrust = evaluator.evaluate(profile.email).summary
         return profile
     }
 

@@ -3,6 +3,6 @@ public enum EmailRules {
     public static let all: [any Rule.Type] = [
         OutsideOrganization.self, Unverifiable.self, InvalidEmail.self, ParserConfusion.self, LookalikeDomain.self,
         OrgDomainPublicSuffix.self, OrgDomainFreeMail.self, PlusAddressing.self, NameIDDisagrees.self,
-        IdPDomainMismatch.self, UPNAsEmail.self,
+        IdPDomainMismatch.self, EmailFromUPN.self,
     ]
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The email comes from a UPN or eduPersonPrincipalName, or is an Entra ID guest UPN (`#EXT#`).
-public struct UPNAsEmail: Rule {
+public struct EmailFromUPN: Rule {
     public init() {}
     public static let namesPath = "email/upn-attribute-names.txt"
     public static let description = RuleDescription(
