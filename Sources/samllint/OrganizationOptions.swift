@@ -12,7 +12,7 @@ struct OrganizationOptions: ParsableArguments {
         help: "Accept profiles whose email is outside the organization's domains (their email is then unverifiable).")
     var allowOutside: Bool?
 
-    @Option(help: "Whether subdomains of an organization domain are verified too. (values: exact, allow; default: exact)")
+    @Option(help: "Whether subdomains of an organization domain are verified too. (default: exact, or organization.subdomains)")
     var subdomains: SubdomainPolicy?
 
     enum SubdomainPolicy: String, ExpressibleByArgument, CaseIterable {
