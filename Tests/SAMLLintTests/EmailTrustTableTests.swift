@@ -216,6 +216,24 @@ struct EmailTrustTableTests {
         #expect(rules.intersection(verdictRules) == Set([expected].compactMap { $0 }), "rules fired: \(rules.sorted())")
     }
 
+    /// The same rows carried by an emailAddress NameID instead of an attribute.
+    @Test("verdict when the NameID carries the email", arguments: emailTrustTable.filter { $0.xml && $0.policy != .none })
+    func nameIDCarrier(_ row: EmailTrustCase) throws {
+        let document = ExampleSAML.response(nameID: xmlEscaped(row.email))
+        let report = try TestSupport.lint(document, configuration: row.policy.yaml)
+        let profile = try #require(report.messages.first?.profile)
+        #expect(profile.emailTrust?.verdict == row.verdict.rawValue, "reasons: \(profile.emailTrust?.reasons ?? [])")
+    }
+
+    /// A trick in the email attribute is judged even when the NameID holds a good organization address.
+    @Test("the email attribute is judged over a benign NameID", arguments: emailTrustTable.filter { $0.xml && $0.policy != .none && $0.verdict != .missing })
+    func attributeOverNameID(_ row: EmailTrustCase) throws {
+        let document = ExampleSAML.response(nameID: "jane@example.com", attributes: [ExampleSAML.Attr("mail", [xmlEscaped(row.email)])])
+        let report = try TestSupport.lint(document, configuration: row.policy.yaml)
+        let profile = try #require(report.messages.first?.profile)
+        #expect(profile.emailTrust?.verdict == row.verdict.rawValue, "reasons: \(profile.emailTrust?.reasons ?? [])")
+    }
+
     /// Look-alike and parser-confusion addresses, under every policy: never `verified`.
     @Test("tricks are never verified", arguments: emailTrustTable.filter { $0.rule == lookalike || $0.rule == confusion })
     func neverVerified(_ row: EmailTrustCase) throws {

@@ -32,14 +32,20 @@ public struct EmailTrustEvaluator: Sendable {
             memo: context.ruleData.cached("email.memo:" + policy.cacheKey) { _ in EvaluationMemo() })
     }
 
-    /// The profile with its `emailTrust` verdict filled in (the linter calls this before rules run).
+    /// The profile with the `emailTrust` verdict of the message's email claim (`EmailClaim`) filled in
+    /// (the linter calls this before rules run).
     /// Without organization domains it stays nil: the report's summary says once that email trust
     /// was not checked.
-    public static func annotate(_ profile: Profile, context: LintContext) -> Profile {
+    public static func annotate(_ profile: Profile, assertion: Assertion, context: LintContext) -> Profile {
         let evaluator = EmailTrustEvaluator(context: context)
         guard evaluator.policy.isConfigured else { return profile }
+        let claim = EmailClaim.resolve(profile: profile, assertion: assertion, context: context)
         var profile = profile
-        profile.emailTrust = evaluator.evaluate(profile.email).summary
+        var summary = evaluator.evaluate(claim.value).summary
+        if claim.notInProfile, let attribute = claim.attribute {
+            summary.reasons.insert("judged the '\(attribute)' attribute, which the profile mapping did not take as the email", at: 0)
+        }
+        profile.emailTrust = summary
         return profile
     }
 

@@ -163,7 +163,7 @@ public struct Linter: Sendable {
 
         guard message.kind.isLinted else { return (report, [], nil) }
         if let assertion = assertions.first {
-            message.profile = EmailTrustEvaluator.annotate(ProfileBuilder(context: context).profile(for: assertion), context: context)
+            message.profile = EmailTrustEvaluator.annotate(ProfileBuilder(context: context).profile(for: assertion), assertion: assertion, context: context)
             report.profile = message.profile
         }
         var findings: [Finding] = []

@@ -26,8 +26,7 @@ public struct NameIDDisagrees: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         guard let facts = EmailTrustFacts.of(message, context: context), let nameID = facts.assertion.nameID,
-            nameID.knownFormat == .emailAddress, facts.profile.sources["email"]?.via != "nameid",
-            let email = facts.profile.email
+            nameID.knownFormat == .emailAddress, facts.claim.attribute != nil, let email = facts.claim.value
         else { return }
         let nameIDValue = nameID.value.trimmingCharacters(in: .whitespacesAndNewlines)
         // A NameID that is no address at all is assertion/nameid-format-mismatch's finding.
