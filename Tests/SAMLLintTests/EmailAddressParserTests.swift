@@ -50,6 +50,7 @@ struct EmailAddressParserTests {
         ("a..b@example.com", .badDots),
         ("a b@example.com", .whitespace),
         ("a@[10.0.0.1]", .addressLiteral),
+        ("a@[IPv6:2001:db8::1]", .addressLiteral),
         ("a@example", .badDomain),
         ("a@exa_mple.com", .badDomain),
         ("a[b]@example.com", .badLocalCharacter),

@@ -100,7 +100,7 @@ public enum EmailAddressParser {
         if text.contains(",") || text.contains(";") {
             return .init(.addressList, "the value contains ',' or ';': it reads as a list of addresses")
         }
-        if text.contains(":") {
+        if text.contains(":"), !text.contains("@[") {
             return .init(.colon, "the value contains ':' (a 'mailto:' URI, a group or a route), not a bare address")
         }
         return nil
