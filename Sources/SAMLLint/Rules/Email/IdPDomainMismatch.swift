@@ -27,7 +27,9 @@ public struct IdPDomainMismatch: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
+        // A look-alike is email/lookalike-domain's (stronger) finding.
         guard let facts = EmailTrustFacts.of(message, context: context), let address = facts.evaluation.address,
+            facts.evaluation.lookalike == nil,
             let issuer = facts.assertion.issuer ?? message.issuer,
             let host = URL(string: issuer)?.host, case let .success(issuerDomain) = DomainName.normalize(host)
         else { return }
