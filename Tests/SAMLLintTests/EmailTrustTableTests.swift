@@ -91,7 +91,8 @@ let emailTrustTable: [EmailTrustCase] = [
     row("jane@example.org", .strict, .outsideOrganization, outside),
     row("jane@gmail.com", .strict, .outsideOrganization, outside),
     row("jane@gmail.com", .relaxed, .unverifiable, unverifiable),
-    row("jane@gmail.com", .freeMail, .verified, nil),
+    row("jane@gmail.com", .freeMail, .outsideOrganization, outside),
+    row("jane+x@googlemail.com", .freeMail, .outsideOrganization, outside),
     row("jane@other.com", .twoDomains, .unverifiable, unverifiable),
     // Public suffix in the organization list: never verifies.
     row("jane@acme.co.uk", .publicSuffix, .outsideOrganization, outside),

@@ -122,5 +122,8 @@ public struct EmailTrustEvaluator: Sendable {
         if let suffix = policy.domains.first(where: { $0.isPublicSuffix && $0.name.map { domain.isSame(asOrUnder: $0) } == true }) {
             result.reasons.append("the organization domain '\(suffix.configured)' is a public suffix and cannot verify anything")
         }
+        if let freeMail = policy.domains.first(where: { $0.isFreeMail && !$0.isPublicSuffix && $0.name.map { domain.isSame(asOrUnder: $0) } == true }) {
+            result.reasons.append("the organization domain '\(freeMail.configured)' is a free-mail provider and cannot verify anything")
+        }
     }
 }

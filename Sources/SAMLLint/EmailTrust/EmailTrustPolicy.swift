@@ -14,8 +14,9 @@ public struct EmailTrustPolicy: Sendable {
         public var isPublicSuffix: Bool
         /// A free-mail provider (`gmail.com`): anyone can get an address there.
         public var isFreeMail: Bool
-        /// Whether emails may be verified against it: a domain, and not a public suffix.
-        public var isUsable: Bool { name != nil && !isPublicSuffix }
+        /// Whether emails may be verified against it: a domain, neither a public suffix nor a
+        /// free-mail provider (anyone can get an address under those, so they prove no membership).
+        public var isUsable: Bool { name != nil && !isPublicSuffix && !isFreeMail }
     }
 
     public var domains: [OrganizationDomain]
