@@ -50,7 +50,8 @@ public struct EmailTrustEvaluator: Sendable {
     }
 
     public func evaluate(_ email: String?) -> EmailTrustEvaluation {
-        guard let email else { return compute(nil) }
+        // Over-long values are refused by the parser at once; only plausible ones are remembered.
+        guard let email, email.utf8.count <= 1024 else { return compute(email) }
         return memo.value(for: email) { compute(email) }
     }
 
