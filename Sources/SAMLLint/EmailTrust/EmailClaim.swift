@@ -19,12 +19,16 @@ public struct EmailClaim: Sendable, Equatable {
     public static func resolve(profile: Profile, assertion: Assertion, context: LintContext) -> EmailClaim {
         let source = profile.sources["email"]
         if let email = profile.email, let source, source.via == "configured" || source.via == "inferred" {
-            return EmailClaim(value: email, attribute: source.attribute, fromNameID: false, notInProfile: false)
+            return EmailClaim(value: bounded(email), attribute: source.attribute, fromNameID: false, notInProfile: false)
         }
         if context.configuration.mapping["email"] != nil { return .none }
         let attributes = assertion.attributes
         func firstValue(_ attribute: Attribute) -> String? {
-            attribute.values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
+            for element in attribute.valueElements {
+                let value = bounded(element.text).trimmingCharacters(in: .whitespacesAndNewlines)
+                if !value.isEmpty { return value }
+            }
+            return nil
         }
         if let source, source.via == "undecided", let attribute = attributes.first(where: { $0.name == source.attribute }),
             let value = firstValue(attribute)
@@ -38,8 +42,17 @@ public struct EmailClaim: Sendable, Equatable {
             }
         }
         if let email = profile.email {
-            return EmailClaim(value: email, attribute: nil, fromNameID: source?.attribute == InferredMapping.nameIDSource, notInProfile: false)
+            return EmailClaim(value: bounded(email), attribute: nil, fromNameID: source?.attribute == InferredMapping.nameIDSource, notInProfile: false)
         }
         return .none
+    }
+
+    /// Longest value kept: past it an address is refused as too long anyway, and a hostile value of
+    /// megabytes is not scanned again by every rule.
+    static let maxKeptBytes = 2048
+
+    /// `text` cut to `maxKeptBytes` UTF-8 bytes (O(1) when it is shorter).
+    static func bounded(_ text: String) -> String {
+        text.utf8.count <= maxKeptBytes ? text : String(decoding: text.utf8.prefix(maxKeptBytes), as: UTF8.self)
     }
 }

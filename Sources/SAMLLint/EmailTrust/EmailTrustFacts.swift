@@ -32,8 +32,12 @@ public struct EmailTrustFacts: Sendable {
             assertion: assertion, profile: profile, sourceNode: node ?? assertion.subject ?? assertion.element)
     }
 
-    /// The email as received, for messages and evidence.
-    public var email: String { claim.value ?? "" }
+    /// The email as received, for messages and evidence (cut after 200 characters: hostile values
+    /// can be megabytes).
+    public var email: String {
+        let value = claim.value ?? ""
+        return value.utf8.count > 200 ? value.prefix(200) + "…" : value
+    }
 
     /// Evidence naming the email, what it was classified as, and where it came from.
     public func evidence(_ classifiedAs: String) -> Evidence {

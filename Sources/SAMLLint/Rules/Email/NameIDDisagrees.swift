@@ -28,15 +28,16 @@ public struct NameIDDisagrees: Rule {
         guard let facts = EmailTrustFacts.of(message, context: context), let nameID = facts.assertion.nameID,
             nameID.knownFormat == .emailAddress, facts.claim.attribute != nil, let email = facts.claim.value
         else { return }
-        let nameIDValue = nameID.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let nameIDValue = EmailClaim.bounded(nameID.value).trimmingCharacters(in: .whitespacesAndNewlines)
         // A NameID that is no address at all is assertion/nameid-format-mismatch's finding.
         guard nameIDValue.contains("@"), Self.key(nameIDValue) != Self.key(email) else { return }
         let nameIDVerdict = facts.evaluator.evaluate(nameIDValue).verdict
+        let shownNameID = nameIDValue.utf8.count > 200 ? nameIDValue.prefix(200) + "…" : nameIDValue
         findings.report(
-            "NameID '\(nameIDValue)' (emailAddress Format, \(nameIDVerdict.rawValue)) differs from the email attribute '\(email)' (\(facts.evaluation.verdict.rawValue)): applications disagree on who logged in",
+            "NameID '\(shownNameID)' (emailAddress Format, \(nameIDVerdict.rawValue)) differs from the email attribute '\(facts.email)' (\(facts.evaluation.verdict.rawValue)): applications disagree on who logged in",
             at: nameID.element, attribute: facts.sourceAttribute, field: "email",
             evidence: [
-                Evidence(value: nameIDValue, classifiedAs: "email:\(nameIDVerdict.rawValue)", source: "NameID"),
+                Evidence(value: shownNameID, classifiedAs: "email:\(nameIDVerdict.rawValue)", source: "NameID"),
                 facts.evidence("email:\(facts.evaluation.verdict.rawValue)"),
             ],
             fix: Fix("Have the IdP send the same address in both, or send a persistent NameID (an id) and the email only as an attribute."))
