@@ -13973,6 +13973,13 @@ rogers.com
 uol.com.br
 bol.com.br
 terra.com.br
+# Disposable mailboxes
+mailinator.com
+guerrillamail.com
+10minutemail.com
+yopmail.com
+temp-mail.org
+trashmail.com
 
 """#,
         "rulesets/recommended.yml": #"""
