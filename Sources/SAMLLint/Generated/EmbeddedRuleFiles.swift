@@ -412,7 +412,10 @@ related:
 promiseFloor: 0.3
 
 # groups are multi-valued: an attribute that carries several values in a message is more likely groups.
-multiValuedGroupsBonus: 0.15
+multiValuedGroupsBonus: 0.35
+# Values that repeat across different people's messages (engineering, staff) are categories: they add
+# this much times the repeated share to the groups fit, and take 60% of it off the name fields' fit.
+repetitionGroupsWeight: 0.6
 
 # The NameID is a candidate too: persistent -> id, emailAddress -> email (transient never an id).
 nameID:
@@ -429,6 +432,82 @@ undecidedMargin: 0.08
 sameDataShare: 0.9
 # mapping/proposed-change: inference must be at least this confident to contradict the configuration.
 proposeMinConfidence: 0.7
+# reconcile: a profile whose value differs between the attribute in use and the one inference
+# decided on (at least this confident) does not fit the mapping.
+reconcileMinConfidence: 0.55
+# Given vs family name: per value, evidence in -1..1 from the email local part (jane.doe@: Jane is
+# given), a "Family, Given" display name and name frequencies; over n messages the mean counts
+# sqrt(n) times: fit = nameShare * (0.5 + 0.5 * tanh(gain * meanLean * sqrt(n))).
+nameEvidenceGain: 1.5
+
+"""#,
+        "lexicons/group-words.txt": #"""
+# Words typical of group and role names (inference: a name-like value made of these is a group).
+# Matched case-insensitively against whole tokens of a value. Sources: default groups of Entra ID,
+# Active Directory, Okta, Google Workspace, Keycloak and common RBAC role names.
+everyone
+users
+user
+admins
+admin
+administrators
+administrator
+staff
+employees
+employee
+members
+member
+guests
+guest
+domain
+group
+groups
+team
+teams
+role
+roles
+dept
+department
+engineering
+engineers
+developers
+dev
+devops
+ops
+operations
+sales
+marketing
+finance
+accounting
+hr
+legal
+support
+helpdesk
+it
+security
+managers
+management
+executives
+contractors
+interns
+students
+faculty
+readers
+writers
+editors
+owners
+viewers
+auditors
+billing
+product
+design
+research
+qa
+eng
+all
+default
+offline_access
+uma_authorization
 
 """#,
         "lexicons/names.tsv": #"""

@@ -9,6 +9,7 @@ public struct InferenceSettings: Sendable {
     public var related: [ProfileField: [ProfileField: Double]] = [:]
     public var multiValuedGroupsBonus = 0.15
     public var promiseFloor = 0.3
+    public var repetitionGroupsWeight = 0.6
     public var persistentAsID = 0.85
     public var emailAsEmail = 0.75
     public var unspecifiedAsID = 0.55
@@ -16,6 +17,8 @@ public struct InferenceSettings: Sendable {
     public var undecidedMargin = 0.08
     public var sameDataShare = 0.9
     public var proposeMinConfidence = 0.7
+    public var reconcileMinConfidence = 0.55
+    public var nameEvidenceGain = 1.5
 
     public static func shared(_ data: RuleData) -> InferenceSettings {
         data.cached("inference:settings") { InferenceSettings(yaml: $0.yaml("inference.yml")) }
@@ -49,6 +52,7 @@ public struct InferenceSettings: Sendable {
         }
         multiValuedGroupsBonus = number(root["multiValuedGroupsBonus"]) ?? multiValuedGroupsBonus
         promiseFloor = number(root["promiseFloor"]) ?? promiseFloor
+        repetitionGroupsWeight = number(root["repetitionGroupsWeight"]) ?? repetitionGroupsWeight
         if let nameID = root["nameID"]?.mapping {
             persistentAsID = number(nameID["persistentAsID"]) ?? persistentAsID
             emailAsEmail = number(nameID["emailAsEmail"]) ?? emailAsEmail
@@ -58,5 +62,7 @@ public struct InferenceSettings: Sendable {
         undecidedMargin = number(root["undecidedMargin"]) ?? undecidedMargin
         sameDataShare = number(root["sameDataShare"]) ?? sameDataShare
         proposeMinConfidence = number(root["proposeMinConfidence"]) ?? proposeMinConfidence
+        reconcileMinConfidence = number(root["reconcileMinConfidence"]) ?? reconcileMinConfidence
+        nameEvidenceGain = number(root["nameEvidenceGain"]) ?? nameEvidenceGain
     }
 }

@@ -14,7 +14,10 @@ public struct MappingInference: Sendable {
     /// field -> configured attribute names (`mapping:` in .samllint.yml).
     public let configured: [String: [String]]
 
+    let groupWords: Set<String>
+
     public init(context: LintContext) {
+        groupWords = context.ruleData.lineList("lexicons/group-words.txt")
         settings = InferenceSettings.shared(context.ruleData)
         catalog = AttributeCatalog.shared(context.ruleData)
         classifier = ValueClassifier.shared(context.ruleData)
@@ -33,6 +36,19 @@ public struct MappingInference: Sendable {
         var values = 0
         var promise: [ProfileField: Double] = [:]
         var promiseReason: String?
+        /// Sum over present samples of given-vs-family evidence in -1...1 (+1: a given name).
+        var givenEvidence = 0.0
+        /// Share of name-like values per present sample, summed.
+        var nameLike = 0.0
+        /// Every value seen, with how many samples it appeared in.
+        var valueSamples: [String: Int] = [:]
+    }
+
+    /// What one sample says about names: the email local part's tokens and the display name's tokens.
+    struct NameHints {
+        var emailTokens: [String] = []
+        var displayTokens: [String] = []
+        var displayCommaForm = false
     }
 
     public func infer(_ samples: [InferenceSample]) -> InferredMapping {
@@ -91,6 +107,7 @@ public struct MappingInference: Sendable {
         var order: [String] = []
         for sample in samples {
             var seen = Set<String>()
+            let hints = nameHints(sample)
             for attribute in sample.attributes where !seen.contains(attribute.name) {
                 seen.insert(attribute.name)
                 let values = sample.values(of: attribute.name)
@@ -99,7 +116,7 @@ public struct MappingInference: Sendable {
                     order.append(attribute.name)
                 }
                 guard !values.isEmpty else { continue }
-                accumulate(&byName[attribute.name]!, values: values)
+                accumulate(&byName[attribute.name]!, values: values, hints: hints)
             }
             if let nameID = sample.nameID, !nameID.isEmpty {
                 let key = InferredMapping.nameIDSource
@@ -107,17 +124,86 @@ public struct MappingInference: Sendable {
                     byName[key] = Candidate(name: key)
                     order.append(key)
                 }
-                accumulate(&byName[key]!, values: [nameID])
+                accumulate(&byName[key]!, values: [nameID], hints: NameHints())
             }
         }
         return order.sorted().compactMap { byName[$0] }
     }
 
-    func accumulate(_ candidate: inout Candidate, values: [String]) {
+    func nameHints(_ sample: InferenceSample) -> NameHints {
+        var hints = NameHints()
+        for attribute in sample.attributes {
+            guard let value = attribute.values.first?.trimmed, !value.isEmpty else { continue }
+            let label = classifier.classify(value).label
+            if hints.emailTokens.isEmpty, label == .email || label == .upn, let local = EmailClassifier.parts(value)?.local {
+                let tokens = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map { Self.fold(String($0)) }
+                if tokens.count == 2 { hints.emailTokens = tokens }
+            }
+            if hints.displayTokens.isEmpty, label == .fullName {
+                if value.contains(",") {
+                    let halves = value.split(separator: ",").map { Self.fold($0.trimmingCharacters(in: .whitespaces)) }
+                    if halves.count == 2 { hints.displayTokens = [halves[1], halves[0]]; hints.displayCommaForm = true }
+                } else {
+                    let tokens = NameClassifier.tokens(value).map(Self.fold)
+                    if tokens.count >= 2 { hints.displayTokens = [tokens.first!, tokens.last!] }
+                }
+            }
+        }
+        return hints
+    }
+
+    /// Latin letters only, lowercased, without diacritics: `Федір` -> `fedir`, `桂芝` -> `guizhi`,
+    /// so names in any script compare with an email local part.
+    static func fold(_ text: String) -> String {
+        let latin = text.unicodeScalars.allSatisfy(\.isASCII) ? text : (text.applyingTransform(.toLatin, reverse: false) ?? text)
+        return AssertionAnalysis.fold(latin).filter { $0.isLetter && $0.isASCII }
+    }
+
+    /// Given-vs-family evidence of one value, -1...1: the email local part and display name of the
+    /// same message (jane.doe@ says Jane is given), then name frequencies.
+    func givenEvidence(_ value: String, hints: NameHints) -> Double {
+        let folded = Self.fold(value)
+        guard !folded.isEmpty else { return 0 }
+        var evidence = 0.0
+        var weight = 0.0
+        if hints.emailTokens.count == 2, hints.emailTokens[0] != hints.emailTokens[1] {
+            if hints.emailTokens[0].hasPrefix(folded) || folded.hasPrefix(hints.emailTokens[0]) { evidence += 1; weight += 1 }
+            else if hints.emailTokens[1].hasPrefix(folded) || folded.hasPrefix(hints.emailTokens[1]) { evidence -= 1; weight += 1 }
+        }
+        if hints.displayTokens.count == 2, hints.displayTokens[0] != hints.displayTokens[1], hints.displayCommaForm {
+            if hints.displayTokens[0] == folded { evidence += 1; weight += 1 }
+            else if hints.displayTokens[1] == folded { evidence -= 1; weight += 1 }
+        }
+        let odds = classifier.lexicon.givenLogOdds(value)
+        if odds != 0 {
+            evidence += max(-1, min(1, odds / 3))
+            weight += 1
+        }
+        return weight > 0 ? evidence / weight : 0
+    }
+
+    /// A "name" that is all lowercase, or made of group words (admins, Domain Users, engineering),
+    /// is a group or role for inference's purposes: directories capitalise people's names.
+    func relabel(_ label: ValueLabel, value: String) -> ValueLabel {
+        guard [.personName, .givenName, .familyName, .fullName].contains(label) else { return label }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let tokens = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }).map { $0.lowercased() }
+        if !tokens.isEmpty, tokens.allSatisfy({ groupWords.contains($0) }) { return .groupList }
+        if trimmed.contains(where: \.isLetter), trimmed == trimmed.lowercased(), trimmed.unicodeScalars.allSatisfy(\.isASCII) { return .groupList }
+        return label
+    }
+
+    func accumulate(_ candidate: inout Candidate, values: [String], hints: NameHints) {
         candidate.present += 1
         if values.count > 1 { candidate.multiValued += 1 }
         let sampleValues = values.prefix(20)
-        let labels = sampleValues.map { classifier.classify($0).label }
+        for value in Set(sampleValues.map { $0.lowercased() }) { candidate.valueSamples[value, default: 0] += 1 }
+        let labels = sampleValues.map { relabel(classifier.classify($0).label, value: $0) }
+        let nameLabels: Set<ValueLabel> = [.givenName, .familyName, .personName, .initials]
+        if let first = sampleValues.first, nameLabels.contains(labels[0]) {
+            candidate.nameLike += 1
+            candidate.givenEvidence += givenEvidence(first, hints: hints)
+        }
         for label in labels { candidate.labelCounts[label, default: 0] += 1 }
         candidate.values += labels.count
         for field in settings.fields {
@@ -139,7 +225,7 @@ public struct MappingInference: Sendable {
             if formats.contains(.persistent) { result[.id] = settings.persistentAsID }
             if formats.contains(.unspecified) { result[.id] = settings.unspecifiedAsID }
             if formats.contains(.emailAddress) { result[.email] = settings.emailAsEmail }
-            if formats.contains(.transient) { result[.id] = 0 }
+            if formats.contains(.transient) { result[.id] = -2 }  // never the id, whatever its values
             return result
         }
         for (field, names) in configured {
@@ -155,9 +241,34 @@ public struct MappingInference: Sendable {
         return result
     }
 
+    /// Share of values that appear in more than one message: high for groups and constants,
+    /// low for names and ids of different people.
+    func repetition(_ candidate: Candidate) -> Double {
+        guard candidate.present >= 3, !candidate.valueSamples.isEmpty else { return 0 }
+        let repeated = candidate.valueSamples.values.filter { $0 > 1 }.reduce(0, +)
+        let all = candidate.valueSamples.values.reduce(0, +)
+        return Double(repeated) / Double(all)
+    }
+
     func score(_ candidate: Candidate, field: ProfileField, total: Int) -> Double {
         let presence = Double(candidate.present) / Double(total)
-        let fit = candidate.present > 0 ? (candidate.fitSum[field] ?? 0) / Double(candidate.present) : 0
+        var fit = candidate.present > 0 ? (candidate.fitSum[field] ?? 0) / Double(candidate.present) : 0
+        if (field == .firstName || field == .lastName), candidate.nameLike > 0 {
+            // Names: the share of name-like values, split by the given-vs-family evidence.
+            // Evidence accumulates: the mean lean over n messages counts sqrt(n) times, so ten
+            // messages that agree decide where one message only hints.
+            let nameShare = candidate.nameLike / Double(candidate.present)
+            let given = candidate.givenEvidence / candidate.nameLike  // -1...1
+            let lean = field == .firstName ? given : -given
+            let strength = settings.nameEvidenceGain * lean * candidate.nameLike.squareRoot()
+            fit = max(fit * 0.5, nameShare * (0.5 + 0.5 * tanh(strength)))
+        }
+        let repeats = repetition(candidate)
+        if field == .groups {
+            fit = max(fit, min(1, fit + settings.repetitionGroupsWeight * repeats))
+        } else if field.isName {
+            fit *= 1 - 0.6 * repeats
+        }
         // A name's promise counts fully only when the values do not contradict it: an attribute named
         // for the surname that holds emails keeps a small part of its promise.
         let promise = (candidate.promise[field] ?? 0) * (settings.promiseFloor + (1 - settings.promiseFloor) * fit)

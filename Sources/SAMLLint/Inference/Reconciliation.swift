@@ -50,12 +50,32 @@ public struct Reconciliation: Sendable {
             let samples = messages.map(InferenceSample.init)
             let inferred = inference.infer(samples)
             let names = Array(Set(messages.flatMap { $0.attributes.map(\.name) })).sorted()
-            let current = currentMapping(names: names, catalog: catalog)
+            var current = currentMapping(names: names, catalog: catalog)
+            // Fields neither configured nor promised by any name: the inferred attribute is in use.
+            for (field, attribute) in inferred.proposed where current[field] == nil && Self.requiredFields.contains(field) {
+                current[field] = attribute
+            }
+            // Where inference confidently disagrees with the mapping in use, a profile whose two
+            // candidate values differ does not fit.
+            let conflicts = inferred.decisions.compactMap { decision -> (String, String, String)? in
+                guard decision.isDecided, let proposed = decision.attribute, let used = current[decision.field],
+                    used != proposed, decision.confidence >= inference.settings.reconcileMinConfidence,
+                    Self.requiredFields.contains(decision.field)
+                else { return nil }
+                return (decision.field, used, proposed)
+            }
             var awaiting: [ConnectionReport.Awaiting] = []
             var awaitingProposed = 0
             for (message, sample) in zip(messages, samples) {
                 let findings = findingsByMessage["\(message.path)#\(message.messageIndex)"] ?? []
-                let reasons = self.reasons(sample: sample, mapping: current, findings: findings, classifier: classifier)
+                var reasons = self.reasons(sample: sample, mapping: current, findings: findings, classifier: classifier)
+                for (field, used, proposed) in conflicts where !reasons.contains(where: { $0.hasPrefix(field + ":") }) {
+                    let a = sample.value(of: used)
+                    let b = sample.value(of: proposed)
+                    if let b, a?.caseInsensitiveCompare(b) != .orderedSame {
+                        reasons.append("\(field): the connection's \(field) is in '\(proposed)', not in '\(used)'")
+                    }
+                }
                 if !reasons.isEmpty { awaiting.append(.init(path: message.path, message: message.messageIndex, reasons: reasons)) }
                 if !self.reasons(sample: sample, mapping: inferred.proposed, findings: [], classifier: classifier).isEmpty {
                     awaitingProposed += 1
@@ -121,7 +141,9 @@ public struct Reconciliation: Sendable {
     static func accepts(field: String, label: ValueLabel) -> Bool {
         switch field {
         case "email": return label == .email
-        case "firstName", "lastName": return [.givenName, .familyName, .personName, .initials].contains(label)
+        // Compound names ("Luiz Miguel", "عبد الرشيد") look like full names; a real full name in the
+        // given-name field is mapping/full-name-in-given-name's finding, with its cross-checks.
+        case "firstName", "lastName": return [.givenName, .familyName, .personName, .initials, .fullName].contains(label)
         case "id": return ![.empty, .placeholder].contains(label)
         default: return true
         }
