@@ -44,15 +44,22 @@ public struct ConfusableSkeleton: Sendable {
         data.cached("email.confusableSkeleton") { ConfusableSkeleton(tsv: $0.text(dataPath) ?? "") }
     }
 
-    /// The skeleton of a (Unicode, lowercase) domain or label.
+    /// The skeleton of a domain or label. A character is looked up as written first (so a capital
+    /// `I` can read as `l`), then lowercased.
     public func skeleton(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if let replacement = single[scalar] {
                 scalars.append(contentsOf: replacement.unicodeScalars)
-            } else {
-                scalars.append(scalar)
+                continue
+            }
+            for lowered in String(scalar).lowercased().unicodeScalars {
+                if let replacement = single[lowered] {
+                    scalars.append(contentsOf: replacement.unicodeScalars)
+                } else {
+                    scalars.append(lowered)
+                }
             }
         }
         var result = String(scalars)

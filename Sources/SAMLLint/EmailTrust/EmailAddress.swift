@@ -1,3 +1,5 @@
+import Foundation
+
 /// A mailbox address that passed `EmailAddressParser`: one unquoted `@`, a dot-atom local part
 /// and a domain normalised to its ASCII form.
 public struct EmailAddress: Sendable, Equatable, Hashable, CustomStringConvertible {
@@ -11,6 +13,13 @@ public struct EmailAddress: Sendable, Equatable, Hashable, CustomStringConvertib
     public var plusTag: String? {
         guard let plus = localPart.firstIndex(of: "+"), plus != localPart.startIndex else { return nil }
         return String(localPart[localPart.index(after: plus)...])
+    }
+
+    /// The domain as the address spelled it (case kept, NFC), for look-alike checks.
+    public var writtenDomain: String {
+        var text = String(original[original.index(after: original.lastIndex(of: "@") ?? original.startIndex)...])
+        if text.hasSuffix(".") { text.removeLast() }
+        return text.precomposedStringWithCanonicalMapping
     }
 
     /// `local@ascii-domain`, the form reports show.

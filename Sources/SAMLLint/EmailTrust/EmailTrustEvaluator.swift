@@ -95,7 +95,7 @@ public struct EmailTrustEvaluator: Sendable {
                         : "\(address.domain.ascii) is under the organization domain \(match.organization.ascii) (subdomains allowed)")
                 return result
             }
-        } else if let lookalike = detector.match(address.domain, organizationDomains: organizationDomains) {
+        } else if let lookalike = detector.match(address.domain, organizationDomains: organizationDomains, written: address.writtenDomain) {
             result.lookalike = lookalike
             result.reasons.append("look-alike: \(lookalike.detail)")
         }

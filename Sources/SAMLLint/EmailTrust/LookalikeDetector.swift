@@ -19,13 +19,20 @@ public struct LookalikeDetector: Sendable {
 
     /// The first look-alike signal of `domain` against `organizationDomains`, or nil.
     /// A domain equal to, or under, an organization domain does not imitate that domain.
-    public func match(_ domain: DomainName, organizationDomains: [DomainName]) -> Match? {
+    /// `written` is the domain as the address spelled it (before case folding), so `exampIe.com` with
+    /// a capital I is caught too.
+    public func match(_ domain: DomainName, organizationDomains: [DomainName], written: String? = nil) -> Match? {
         let labels = domain.unicode.split(separator: ".", omittingEmptySubsequences: false)
+        let writtenLabels = written.map { $0.split(separator: ".", omittingEmptySubsequences: false) }
         for organization in organizationDomains where !domain.isSame(asOrUnder: organization) {
             let count = organization.labels.count
             guard labels.count >= count else { continue }
-            let tail = labels.suffix(count).joined(separator: ".")
-            if skeleton.skeleton(tail) == skeleton.skeleton(organization.unicode) {
+            let target = skeleton.skeleton(organization.unicode)
+            var forms = [labels.suffix(count).joined(separator: ".")]
+            if let writtenLabels, writtenLabels.count == labels.count {
+                forms.append(writtenLabels.suffix(count).joined(separator: "."))
+            }
+            if let tail = forms.first(where: { skeleton.skeleton($0) == target }) {
                 return Match(
                     kind: .confusable, organizationDomain: organization.ascii, domain: domain.unicode,
                     detail: "'\(tail)' reads as '\(organization.unicode)'")

@@ -246,7 +246,7 @@ quirks:
 # Characters that look like a Latin letter or digit in a domain name, for email/lookalike-domain.
 # A domain's "skeleton" replaces each of them (after dropping accents and other combining marks);
 # two different domains with the same skeleton look alike. Domains are compared lowercase, so only
-# lowercase forms are listed. Columns: the character(s) as U+XXXX code points (space-separated for a
+# lowercase forms are listed, except the capitals that read as another letter. Columns: the character(s) as U+XXXX code points (space-separated for a
 # sequence) or as plain ASCII, TAB, what it looks like, TAB, a comment. A subset of Unicode's
 # confusables.txt (UTS #39) chosen for domain names, plus digit-for-letter and letter-pair tricks.
 #
@@ -311,6 +311,8 @@ U+0127	h	LATIN SMALL LETTER H WITH STROKE
 U+01C0	l	LATIN LETTER DENTAL CLICK
 U+0280	r	LATIN LETTER SMALL CAPITAL R
 U+1D0F	o	LATIN LETTER SMALL CAPITAL O
+# Capital letters read as another lowercase letter (looked up before case folding)
+I	l	capital i for l
 # Digit for letter
 0	o	zero for o
 1	l	one for l
