@@ -166,7 +166,7 @@ public struct Linter: Sendable {
         let signaturesOnly = !message.kind.isLinted && !(message.signatureAnalysis?.signatures.isEmpty ?? true)
         guard message.kind.isLinted || signaturesOnly else { return (report, [], nil) }
         if let assertion = assertions.first {
-            message.profile = ProfileBuilder(context: context).profile(for: assertion)
+            message.profile = EmailTrustEvaluator.annotate(ProfileBuilder(context: context).profile(for: assertion), assertion: assertion, context: context)
             report.profile = message.profile
         }
         var findings: [Finding] = []
@@ -205,6 +205,8 @@ public struct Linter: Sendable {
         var notes: [String] = []
         if (context.configuration.organization?.domains ?? []).isEmpty {
             notes.append("email trust not checked: no organization domains configured (organization.domains or --org-domain)")
+        } else {
+            notes += EmailTrustPolicy.from(context).notes
         }
         return notes
     }

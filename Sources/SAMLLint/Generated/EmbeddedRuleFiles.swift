@@ -245,6 +245,140 @@ quirks:
     - "eduPersonPrincipalName: a scoped login (user@scope), never a mailbox"
 
 """#,
+        "email/confusables.tsv": #"""
+# Characters that look like a Latin letter or digit in a domain name, for email/lookalike-domain.
+# A domain's "skeleton" replaces each of them (after dropping accents and other combining marks);
+# two different domains with the same skeleton look alike. Domains are compared lowercase, so only
+# lowercase forms are listed, except the capitals that read as another letter. Columns: the character(s) as U+XXXX code points (space-separated for a
+# sequence) or as plain ASCII, TAB, what it looks like, TAB, a comment. A subset of Unicode's
+# confusables.txt (UTS #39) chosen for domain names, plus digit-for-letter and letter-pair tricks.
+#
+# Cyrillic
+U+0430	a	CYRILLIC SMALL LETTER A
+U+0435	e	CYRILLIC SMALL LETTER IE
+U+043E	o	CYRILLIC SMALL LETTER O
+U+0440	p	CYRILLIC SMALL LETTER ER
+U+0441	c	CYRILLIC SMALL LETTER ES
+U+0443	y	CYRILLIC SMALL LETTER U
+U+0445	x	CYRILLIC SMALL LETTER HA
+U+0455	s	CYRILLIC SMALL LETTER DZE
+U+0456	i	CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I
+U+0458	j	CYRILLIC SMALL LETTER JE
+U+0501	d	CYRILLIC SMALL LETTER KOMI DE
+U+04BB	h	CYRILLIC SMALL LETTER SHHA
+U+04CF	l	CYRILLIC SMALL LETTER PALOCHKA
+U+051B	q	CYRILLIC SMALL LETTER QA
+U+051D	w	CYRILLIC SMALL LETTER WE
+U+04AF	y	CYRILLIC SMALL LETTER STRAIGHT U
+U+044C	b	CYRILLIC SMALL LETTER SOFT SIGN
+U+043A	k	CYRILLIC SMALL LETTER KA
+U+043C	m	CYRILLIC SMALL LETTER EM
+U+0433	r	CYRILLIC SMALL LETTER GHE
+U+043F	n	CYRILLIC SMALL LETTER PE
+U+0457	i	CYRILLIC SMALL LETTER YI
+# Greek
+U+03B1	a	GREEK SMALL LETTER ALPHA
+U+03BF	o	GREEK SMALL LETTER OMICRON
+U+03BD	v	GREEK SMALL LETTER NU
+U+03B9	i	GREEK SMALL LETTER IOTA
+U+03BA	k	GREEK SMALL LETTER KAPPA
+U+03C1	p	GREEK SMALL LETTER RHO
+U+03C4	t	GREEK SMALL LETTER TAU
+U+03C5	u	GREEK SMALL LETTER UPSILON
+U+03C7	x	GREEK SMALL LETTER CHI
+U+03B5	e	GREEK SMALL LETTER EPSILON
+U+03C9	w	GREEK SMALL LETTER OMEGA
+U+03B3	y	GREEK SMALL LETTER GAMMA
+U+03B7	n	GREEK SMALL LETTER ETA
+U+03F2	c	GREEK LUNATE SIGMA SYMBOL
+U+03F3	j	GREEK LETTER YOT
+U+03B2	b	GREEK SMALL LETTER BETA
+# Armenian
+U+0585	o	ARMENIAN SMALL LETTER OH
+U+057D	u	ARMENIAN SMALL LETTER SEH
+U+0570	h	ARMENIAN SMALL LETTER HO
+U+0578	n	ARMENIAN SMALL LETTER VO
+U+0581	g	ARMENIAN SMALL LETTER CO
+U+0566	q	ARMENIAN SMALL LETTER ZA
+# Latin look-alikes that do not decompose
+U+0131	i	LATIN SMALL LETTER DOTLESS I
+U+0237	j	LATIN SMALL LETTER DOTLESS J
+U+0251	a	LATIN SMALL LETTER ALPHA
+U+0261	g	LATIN SMALL LETTER SCRIPT G
+U+0269	i	LATIN SMALL LETTER IOTA
+U+0142	l	LATIN SMALL LETTER L WITH STROKE
+U+0140	l	LATIN SMALL LETTER L WITH MIDDLE DOT
+U+00F8	o	LATIN SMALL LETTER O WITH STROKE
+U+0111	d	LATIN SMALL LETTER D WITH STROKE
+U+0127	h	LATIN SMALL LETTER H WITH STROKE
+U+01C0	l	LATIN LETTER DENTAL CLICK
+U+0280	r	LATIN LETTER SMALL CAPITAL R
+U+1D0F	o	LATIN LETTER SMALL CAPITAL O
+# Capital letters read as another lowercase letter (looked up before case folding)
+I	l	capital i for l
+# Digit for letter
+0	o	zero for o
+1	l	one for l
+5	s	five for s
+# Letter pairs that read as one letter
+rn	m	r n for m
+vv	w	v v for w
+cl	d	c l for d
+
+"""#,
+        "email/idp-host-domains.txt": #"""
+# Registrable domains of identity providers that host many organizations: an Issuer under one of
+# them says nothing about the organization's own domain, so email/idp-domain-mismatch stays quiet.
+# One domain per line, ASCII form.
+okta.com
+oktapreview.com
+okta-emea.com
+windows.net
+microsoftonline.com
+microsoft.com
+google.com
+onelogin.com
+auth0.com
+pingidentity.com
+pingone.com
+pingone.eu
+jumpcloud.com
+duosecurity.com
+cyberark.cloud
+idaptive.app
+salesforce.com
+force.com
+my.salesforce.com
+amazonaws.com
+awsapps.com
+rippling.com
+lastpass.com
+keeper.io
+authentik.io
+fusionauth.io
+clerk.com
+workos.com
+boxyhq.com
+mocksaml.com
+shibboleth.net
+
+"""#,
+        "email/upn-attribute-names.txt": #"""
+# Attribute names (case-insensitive) that carry a login name scoped by a domain, not a mailbox:
+# Active Directory / Entra userPrincipalName and eduPersonPrincipalName. Read by email/upn-as-email
+# when one of them is the source of the profile's email.
+upn
+userprincipalname
+user.userprincipalname
+http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn
+http://schemas.microsoft.com/ws/2008/06/identity/claims/upn
+edupersonprincipalname
+urn:oid:1.3.6.1.4.1.5923.1.1.1.6
+urn:mace:dir:attribute-def:edupersonprincipalname
+edupersonprincipalnameprior
+urn:oid:1.3.6.1.4.1.5923.1.1.1.12
+
+"""#,
         "inference.yml": #"""
 # Mapping inference (samllint profile / mapping suggest / reconcile, mapping/proposed-change).
 # Every attribute of a connection is scored against every profile field by two kinds of evidence,
@@ -18036,6 +18170,141 @@ familySuffixExceptions: [
   "emerson", "harrison", "nelson", "stetson", "judson", "carson", "mason"]
 
 """##,
+        "lists/free-mail-domains.txt": #"""
+# Free-mail and consumer mailbox providers: anyone can get an address there, so such a domain never
+# identifies an organization. Read by email/org-domain-free-mail (an organization domain listed here)
+# and by the email-trust evaluator (the reasons of a verdict). One domain per line, ASCII form.
+# Google
+gmail.com
+googlemail.com
+# Microsoft
+outlook.com
+outlook.fr
+outlook.de
+hotmail.com
+hotmail.co.uk
+hotmail.fr
+hotmail.de
+hotmail.it
+hotmail.es
+live.com
+live.co.uk
+live.fr
+msn.com
+passport.com
+# Yahoo / AOL
+yahoo.com
+yahoo.co.uk
+yahoo.fr
+yahoo.de
+yahoo.co.jp
+yahoo.com.br
+ymail.com
+rocketmail.com
+aol.com
+aim.com
+# Apple
+icloud.com
+me.com
+mac.com
+# Privacy-focused
+proton.me
+protonmail.com
+protonmail.ch
+pm.me
+tutanota.com
+tutanota.de
+tuta.io
+fastmail.com
+fastmail.fm
+hey.com
+mailfence.com
+posteo.de
+disroot.org
+# Europe
+gmx.com
+gmx.net
+gmx.de
+gmx.at
+gmx.ch
+web.de
+t-online.de
+freenet.de
+mail.de
+orange.fr
+wanadoo.fr
+free.fr
+laposte.net
+sfr.fr
+libero.it
+virgilio.it
+tiscali.it
+seznam.cz
+wp.pl
+o2.pl
+onet.pl
+interia.pl
+btinternet.com
+sky.com
+virginmedia.com
+ziggo.nl
+telenet.be
+skynet.be
+# Russia and neighbours
+mail.ru
+inbox.ru
+list.ru
+bk.ru
+yandex.ru
+yandex.com
+ya.ru
+rambler.ru
+ukr.net
+# Asia
+qq.com
+foxmail.com
+163.com
+126.com
+yeah.net
+sina.com
+sohu.com
+aliyun.com
+naver.com
+daum.net
+hanmail.net
+rediffmail.com
+# Other international
+zoho.com
+zohomail.com
+mail.com
+email.com
+usa.com
+inbox.com
+gmx.us
+comcast.net
+verizon.net
+att.net
+sbcglobal.net
+cox.net
+charter.net
+earthlink.net
+juno.com
+bigpond.com
+optusnet.com.au
+shaw.ca
+rogers.com
+uol.com.br
+bol.com.br
+terra.com.br
+# Disposable mailboxes
+mailinator.com
+guerrillamail.com
+10minutemail.com
+yopmail.com
+temp-mail.org
+trashmail.com
+
+"""#,
         "rulesets/recommended.yml": #"""
 # The default ruleset: each rule runs at its own default severity. List a rule here to change it.
 rules: {}
