@@ -23,6 +23,10 @@ public enum XMLSec {
             if let function { text += String(cString: function) }
             if let subject { text += (text.isEmpty ? "" : ": ") + String(cString: subject) }
             if let message { text += (text.isEmpty ? "" : ": ") + String(cString: message) }
+            // Drop the libxml2 last-error suffix: it is thread state, not about this signature.
+            if let cut = text.split(separator: "; xml error: ", maxSplits: 1, omittingEmptySubsequences: false).first {
+                text = String(cut)
+            }
             XMLSec.record(reason: reason, text: text)
         }
         return true
@@ -55,6 +59,9 @@ public enum XMLSec {
             table[key] = []
             return old
         }
+        // xmlsec appends libxml2's thread-local last error to its messages; a stale one from an
+        // earlier parse on this thread would make the text depend on scheduling.
+        xmlResetLastError()
         let value = body()
         let captured = messages.withLock { table -> [String] in
             let list = table[key] ?? []
