@@ -25,6 +25,8 @@ public struct Report: Codable, Sendable {
         public var unusableInputs: Int
         /// Things said once for the whole run (a rule family that stayed silent and why).
         public var notes: [String]
+        /// Findings hidden by `--baseline` (absent without a baseline).
+        public var baselined: Int? = nil
     }
 
     public init(inputs: [InputReport], notes: [String] = []) {

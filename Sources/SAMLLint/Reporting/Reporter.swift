@@ -25,11 +25,19 @@ public struct ReportOptions: Sendable {
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text
     case json
+    case sarif
+    case junit
+    case github
+    case html
 
     public var reporter: any Reporter {
         switch self {
         case .text: return TextReporter()
         case .json: return JSONReporter()
+        case .sarif: return SARIFReporter()
+        case .junit: return JUnitReporter()
+        case .github: return GitHubReporter()
+        case .html: return HTMLReporter()
         }
     }
 }
