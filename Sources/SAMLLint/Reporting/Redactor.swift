@@ -17,11 +17,19 @@ public struct Redactor: Sendable {
         self.key = Array(key.utf8)
     }
 
-    /// The mask of one value; empty and whitespace-only values stay as they are.
+    /// The mask of one value; empty and whitespace-only values stay as they are. Surrounding
+    /// whitespace is kept around the mask (an untrimmed value stays visibly untrimmed) and is not
+    /// hashed, so ` Doe ` and `Doe` share a mask.
     public func mask(_ value: String) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return value }
-        let hash = String(SHA256.hex(SHA256.hmac(key: key, message: Array(value.utf8))).prefix(8))
+        let leading = value.prefix { $0.isWhitespace || $0.isNewline }
+        let trailing = String(value.reversed().prefix { $0.isWhitespace || $0.isNewline }.reversed())
+        return leading + maskTrimmed(trimmed) + trailing
+    }
+
+    func maskTrimmed(_ trimmed: String) -> String {
+        let hash = String(SHA256.hex(SHA256.hmac(key: key, message: Array(trimmed.utf8))).prefix(8))
         if let at = trimmed.lastIndex(of: "@"), at != trimmed.startIndex {
             let domain = trimmed[trimmed.index(after: at)...]
             if domain.contains("."), !domain.contains(where: \.isWhitespace) { return "u-\(hash)@\(domain)" }
@@ -118,7 +126,8 @@ struct TextMasker {
     let redactor: Redactor
 
     init(values: Set<String>, redactor: Redactor) {
-        self.values = values.filter { $0.trimmingCharacters(in: .whitespacesAndNewlines).count >= 2 }
+        let all = values.union(values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        self.values = all.filter { $0.trimmingCharacters(in: .whitespacesAndNewlines).count >= 2 }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         self.redactor = redactor
     }
