@@ -41,6 +41,6 @@ enum HTMLStyle {
         .cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid #e3e8ef;border-radius:8px;padding:8px 14px;min-width:92px}
         .card b{display:block;font-size:22px}.sev{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600;color:#fff}
         .sev-error{background:#c62828}.sev-warning{background:#b26a00}.sev-info{background:#1565c0}.ok{color:#2e7d32}
-        details{margin:4px 0}summary{cursor:pointer}.evidence{color:#475467;font-size:12.5px}
+        code.value{white-space:pre-wrap;background:#f5f7fa;border:1px solid #e3e8ef;border-radius:3px;padding:0 2px}details{margin:4px 0}summary{cursor:pointer}.evidence{color:#475467;font-size:12.5px}
         """
 }

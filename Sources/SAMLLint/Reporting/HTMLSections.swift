@@ -32,7 +32,7 @@ enum HTMLSections {
                 var message = e(finding.message)
                 if let origin = finding.location.origin { message += "<div class=\"dim\">\(e(origin))</div>" }
                 if !finding.evidence.isEmpty {
-                    let items = finding.evidence.map { "<code>\(e($0.value))</code>" + ($0.classifiedAs.map { " (\(e($0)))" } ?? "") }
+                    let items = finding.evidence.map { "<code class=\"value\">\(e($0.value))</code>" + ($0.classifiedAs.map { " (\(e($0)))" } ?? "") }
                     message += "<div class=\"evidence\">evidence: \(items.joined(separator: ", "))</div>"
                 }
                 if let fix = finding.fix { message += "<div class=\"evidence\">fix: \(e(fix.description))</div>" }
