@@ -13,12 +13,13 @@ struct CaptureDecoderTests {
 
     @Test func harLoginFlowYieldsEveryMessageInOrder() throws {
         let messages = try Self.decode("login-flow.har")
-        #expect(messages.map(\.index) == [0, 1, 2, 3])
+        #expect(messages.map(\.index) == [0, 1, 2, 3, 4])
         #expect(messages.map(\.origin) == [
             "entry 1: GET https://idp.example.com/sso?SAMLRequest=…&RelayState=…, SAMLRequest, deflate",
             "entry 4: POST https://sp.example.com/acs, SAMLResponse",
             "entry 6: GET https://idp.example.com/sso?SAMLRequest=…&RelayState=…, SAMLRequest, deflate",
             "entry 7: POST https://sp.example.com/acs, SAMLResponse",
+            "entry 8: GET https://idp.example.com/start?app=…, SAMLResponse in the response's HTML form",
         ])
         #expect(messages.allSatisfy { $0.error == nil && $0.encoding == .har })
         let texts = messages.map { String(decoding: $0.bytes, as: UTF8.self) }
@@ -26,6 +27,9 @@ struct CaptureDecoderTests {
         #expect(texts[1].contains("ID=\"_resp-jane\""))
         // Entry 7 has only postData.text (no params).
         #expect(texts[3].contains("ID=\"_resp-omar\""))
+        // Entry 3's auto-POST form repeats entry 4's message: not linted twice. Entry 8's is the only copy.
+        #expect(texts.filter { $0.contains("ID=\"_resp-jane\"") }.count == 1)
+        #expect(texts[4].contains("ID=\"_resp-li\""))
     }
 
     @Test func samlTracerExportUsesParametersThenTheDecodedSAML() throws {
@@ -41,7 +45,7 @@ struct CaptureDecoderTests {
     @Test func messagesAreLocatedInTheReport() throws {
         let path = Self.captures.appendingPathComponent("login-flow.har").path
         let report = Linter(context: LintContext(now: nil)).lint(source: .file(path))
-        #expect(report.messages.map(\.kind) == ["authnRequest", "response", "authnRequest", "response"])
+        #expect(report.messages.map(\.kind) == ["authnRequest", "response", "authnRequest", "response", "response"])
         let untrimmed = try #require(report.findings.first { $0.ruleId == "mapping/untrimmed-value" })
         #expect(untrimmed.location.message == 1)
         #expect(untrimmed.location.origin == "entry 4: POST https://sp.example.com/acs, SAMLResponse")
@@ -103,5 +107,17 @@ struct CaptureDecoderTests {
     static func postEntry(url: String, value: String) -> String {
         let escaped = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value
         return #"{"request": {"method": "POST", "url": "\#(url)", "postData": {"mimeType": "application/x-www-form-urlencoded", "params": [{"name": "SAMLResponse", "value": "\#(escaped)"}]}}}"#
+    }
+
+    @Test("auto-POST forms are read whatever their attribute style", arguments: [
+        (#"<input type="hidden" name="SAMLResponse" value="PHg+&#x3d;"/>"#, "PHg+="),
+        (#"<INPUT NAME='SAMLRequest' TYPE='hidden' VALUE='PHg&#43;'>"#, "PHg+"),
+        (#"<input value=PHg= name=SAMLResponse>"#, "PHg="),
+        (#"<input name="RelayState" value="SAMLResponse">"#, nil),
+        (#"<input data-name="SAMLResponse" value="x">"#, nil),
+    ])
+    func htmlForms(_ html: String, _ expected: String?) {
+        let fields = HTMLFormScanner.samlFields(in: html + " SAMLResponse SAMLRequest")
+        #expect(fields.first?.1 == expected)
     }
 }

@@ -2,26 +2,60 @@ import Foundation
 
 /// HAR 1.2 (`log.entries[]`, as browsers' "Save all as HAR" writes it): SAML parameters in each
 /// entry's query string (`request.queryString`, else `request.url`) and POST body
-/// (`request.postData.params`, else a form-encoded `request.postData.text`). Response bodies are not
-/// read: the message the browser sent is the one that counts. Work is linear in the entries.
+/// (`request.postData.params`, else a form-encoded `request.postData.text`). When a browser left a
+/// POST body out of the capture, the IdP's auto-submitting HTML form in a response body
+/// (`<input type="hidden" name="SAMLResponse" value="...">`) still holds the message: such a form
+/// is used only when no request carries the same payload, so nothing is linted twice. Work is
+/// linear in the entries.
 struct HARDecoder {
     let payloads: InputDecoder
 
     func messages(entries: [Any]) -> [RawMessage] {
         let capture = CaptureDecoder(payloads: payloads)
-        var messages: [RawMessage] = []
+        var perEntry: [(place: String, sent: [(String, String)], forms: [(String, String)])] = []
+        var sentKeys = Set<String>()
         for (number, item) in entries.enumerated() {
             guard let entry = item as? [String: Any], let request = entry["request"] as? [String: Any] else { continue }
             let method = CaptureDecoder.string(request["method"]) ?? "?"
             let url = CaptureDecoder.string(request["url"]) ?? ""
-            let place = "entry \(number): \(method) \(CaptureDecoder.shortURL(url))"
-            for (name, value) in samlParameters(request: request, url: url) {
-                var message = capture.message(value: value, origin: "\(place), \(name)", format: .har)
+            let sent = samlParameters(request: request, url: url)
+            for (_, value) in sent { sentKeys.insert(Self.key(value)) }
+            let forms = HTMLFormScanner.samlFields(in: responseText(entry["response"]))
+            guard !sent.isEmpty || !forms.isEmpty else { continue }
+            perEntry.append(("entry \(number): \(method) \(CaptureDecoder.shortURL(url))", sent, forms))
+        }
+        var messages: [RawMessage] = []
+        for (place, sent, forms) in perEntry {
+            var found = sent.map { capture.message(value: $1, origin: "\(place), \($0)", format: .har) }
+            for (name, value) in forms where !sentKeys.contains(Self.key(value)) {
+                sentKeys.insert(Self.key(value))
+                found.append(capture.message(value: value, origin: "\(place), \(name) in the response's HTML form", format: .har))
+            }
+            for var message in found {
                 message.index = messages.count
                 messages.append(message)
             }
         }
         return messages
+    }
+
+    /// A payload's identity whatever its encoding in the capture (percent-encoded or not, line breaks).
+    static func key(_ value: String) -> String {
+        let decoded = value.contains("%") ? (value.removingPercentEncoding ?? value) : value
+        return String(decoded.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// `response.content.text`, base64-decoded when `encoding` says so; only when it may hold a form.
+    func responseText(_ value: Any?) -> String? {
+        guard let response = value as? [String: Any], let content = response["content"] as? [String: Any],
+            let text = CaptureDecoder.string(content["text"]), text.utf8.count <= payloads.maxMessageBytes * 2
+        else { return nil }
+        if CaptureDecoder.string(content["encoding"]) == "base64" {
+            guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
+        return text
     }
 
     /// SAML parameters of one request, query string first, then the body.
