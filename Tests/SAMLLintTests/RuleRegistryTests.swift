@@ -32,7 +32,7 @@ struct RuleRegistryTests {
         var declared: Set<String> = []
         for case let relative as String in enumerator where relative.hasSuffix(".swift") {
             let text = try String(contentsOf: rulesFolder.appendingPathComponent(relative), encoding: .utf8)
-            for line in text.split(separator: "\n") where line.hasPrefix("public struct ") && line.contains(": Rule") {
+            for line in text.split(separator: "\n") where line.hasPrefix("public struct ") && (line.contains(": Rule") || line.contains(": BatchRule")) {
                 let name = line.dropFirst("public struct ".count).prefix { $0.isLetter || $0.isNumber }
                 declared.insert(String(name))
             }

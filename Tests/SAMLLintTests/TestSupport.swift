@@ -19,6 +19,6 @@ enum TestSupport {
     static func lint(_ text: String, configuration yaml: String? = nil, now: Date? = fixedNow, path: String = "example.xml") throws -> InputReport {
         let configuration = try yaml.map { try Configuration.parse(yaml: $0) } ?? Configuration()
         let linter = Linter(context: LintContext(configuration: configuration, now: now))
-        return linter.lint(bytes: Array(text.utf8), path: path)
+        return linter.lint(inputs: [.memory(name: path, bytes: Array(text.utf8))], parallel: false).inputs[0]
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds small, complete SAML documents for rule examples, so an example states only what it is
 /// about. `↓` markers may be placed inside the strings given.
 public enum ExampleSAML {
@@ -89,6 +91,21 @@ public enum ExampleSAML {
               <saml:AuthnStatement AuthnInstant="2026-01-01T10:00:00Z"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>\(statement)\(extra)
             </saml:Assertion>
             """
+    }
+
+    /// Several messages in one input (a form body with one `SAMLResponse=` line per message), for
+    /// rules that compare the messages of a batch.
+    public static func batch(_ messages: [String]) -> String {
+        messages.map { xml in
+            let base64 = base64Encode(Array(xml.replacingOccurrences(of: "↓", with: "").utf8))
+            let escaped = base64.replacingOccurrences(of: "+", with: "%2B").replacingOccurrences(of: "/", with: "%2F")
+                .replacingOccurrences(of: "=", with: "%3D")
+            return "SAMLResponse=" + escaped
+        }.joined(separator: "\n")
+    }
+
+    static func base64Encode(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
     }
 
     /// IdP metadata with one signing certificate (a placeholder certificate body unless given).

@@ -53,7 +53,28 @@ public struct Linter: Sendable {
         } else {
             for index in inputs.indices { work(index) }
         }
-        return Report(inputs: results.values, notes: notes())
+        var reports = results.values
+        runBatchRules(on: &reports)
+        return Report(inputs: reports, notes: notes())
+    }
+
+    /// The batch phase: rules that read every message of the run together. Their findings are
+    /// filed under the input they point into.
+    func runBatchRules(on reports: inout [InputReport]) {
+        let batch = reports.flatMap(\.facts)
+        guard !batch.isEmpty else { return }
+        var indexByPath: [String: Int] = [:]
+        for (index, report) in reports.enumerated() where indexByPath[report.path] == nil { indexByPath[report.path] = index }
+        for (rule, severity) in enabled {
+            guard let batchRule = rule as? any BatchRule else { continue }
+            var emitter = BatchFindingEmitter(ruleId: type(of: rule).description.id, severity: severity)
+            batchRule.check(batch: batch, context: context, findings: &emitter)
+            for finding in emitter.findings {
+                guard let index = indexByPath[finding.location.path] else { continue }
+                reports[index].findings.append(finding)
+            }
+        }
+        for index in reports.indices { reports[index].findings.sort(by: Finding.reportOrder) }
     }
 
     /// Lints one input source (a file, standard input, or bytes already in memory).
@@ -80,25 +101,29 @@ public struct Linter: Sendable {
         case let .success(messages):
             var reports: [MessageReport] = []
             var findings: [Finding] = []
+            var facts: [MessageFacts] = []
             var firstError: InputErrorReport?
             for raw in messages {
-                let (report, messageFindings) = lint(message: raw, path: path)
+                let (report, messageFindings, messageFacts) = lint(message: raw, path: path)
                 if firstError == nil, let error = report.error { firstError = error }
                 reports.append(report)
                 findings += messageFindings
+                if let messageFacts { facts.append(messageFacts) }
             }
-            return InputReport(path: path, error: firstError, messages: reports, findings: findings)
+            var input = InputReport(path: path, error: firstError, messages: reports, findings: findings)
+            input.facts = facts
+            return input
         }
     }
 
     /// Parses one message and runs every enabled rule on it.
-    func lint(message raw: RawMessage, path: String) -> (MessageReport, [Finding]) {
+    func lint(message raw: RawMessage, path: String) -> (MessageReport, [Finding], MessageFacts?) {
         var report = MessageReport(
             index: raw.index, kind: "unparsed", issuer: nil, origin: raw.origin, linted: false, assertions: 0,
             attributes: 0, entities: 0, error: nil, profile: nil)
         if let inputError = raw.error {
             report.error = errorReport(inputError, messageIndex: raw.index)
-            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [])
+            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [], nil)
         }
         let document: XMLDocument
         do {
@@ -112,31 +137,37 @@ public struct Linter: Sendable {
             }
             let inputError = InputError(ruleId: ruleId, message: error.description, line: error.line, column: error.column)
             report.error = errorReport(inputError, messageIndex: raw.index)
-            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [])
+            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [], nil)
         }
         guard var message = try? SAMLMessage(document: document) else {
             let inputError = InputError(ruleId: MalformedXML.description.id, message: "the document has no root element")
             report.error = errorReport(inputError, messageIndex: raw.index)
-            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [])
+            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [], nil)
         }
         report.kind = message.kind.rawValue
         report.issuer = message.issuer
         report.linted = message.kind.isLinted
         if message.kind == .notSAML || message.kind == .saml1 {
             let root = message.root
-            let what = message.kind == .saml1
-                ? "a SAML 1.x message (only SAML 2.0 is linted)"
-                : "XML whose root element is {\(root.namespaceURI ?? "")}\(root.localName), not a SAML 2.0 message or metadata"
+            let samlNames: Set<String> = ["EntityDescriptor", "EntitiesDescriptor", "Response", "Assertion", "AuthnRequest", "LogoutRequest", "LogoutResponse"]
+            let what: String
+            if message.kind == .saml1 {
+                what = "a SAML 1.x message (only SAML 2.0 is linted)"
+            } else if root.namespaceURI == nil, samlNames.contains(root.localName) {
+                what = "the root element \(root.localName) has no namespace; SAML 2.0 elements must be in the urn:oasis:names:tc:SAML:2.0:* namespaces (xmlns is missing)"
+            } else {
+                what = "XML whose root element is {\(root.namespaceURI ?? "")}\(root.localName), not a SAML 2.0 message or metadata"
+            }
             let inputError = InputError(ruleId: NotSAML.description.id, message: "not SAML: \(what)", line: root.line, column: root.column)
             report.error = errorReport(inputError, messageIndex: raw.index)
-            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [])
+            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [], nil)
         }
         let assertions = message.assertions
         report.assertions = assertions.count + message.encryptedAssertions.count
         report.attributes = assertions.reduce(0) { $0 + $1.attributes.count }
         report.entities = message.kind.isMetadata ? message.entities.count : 0
 
-        guard message.kind.isLinted else { return (report, []) }
+        guard message.kind.isLinted else { return (report, [], nil) }
         if let assertion = assertions.first {
             message.profile = ProfileBuilder(context: context).profile(for: assertion)
             report.profile = message.profile
@@ -149,7 +180,8 @@ public struct Linter: Sendable {
             rule.check(message, context: context, findings: &emitter)
             findings += emitter.findings
         }
-        return (report, findings)
+        let facts = message.kind.isMetadata ? nil : MessageFacts(message: message, path: path, messageIndex: raw.index, origin: raw.origin)
+        return (report, findings, facts)
     }
 
     // MARK: Input errors

@@ -144,7 +144,10 @@ public struct InputDecoder: Sendable {
             }
         }
         guard !cleaned.isEmpty else { return nil }
-        let stripped = cleaned.replacingOccurrences(of: "=", with: "")
+        var stripped = cleaned.replacingOccurrences(of: "=", with: "")
+        // A truncated payload (copied short) leaves a lone final character: drop it so the rest decodes
+        // and the truncation shows up as what it is, malformed XML at its end.
+        if stripped.count % 4 == 1 { stripped.removeLast() }
         let padded = stripped + String(repeating: "=", count: (4 - stripped.count % 4) % 4)
         guard let data = Data(base64Encoded: padded), !data.isEmpty else { return nil }
         return [UInt8](data)

@@ -29,6 +29,12 @@ public enum InputSource: Sendable, Hashable {
             if isDirectory.boolValue {
                 return .failure(InputError(ruleId: "input/unreadable", message: "is a directory"))
             }
+            // A FIFO, socket or device could block forever or never end: only regular files are read.
+            if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType,
+                type != .typeRegular
+            {
+                return .failure(InputError(ruleId: "input/unreadable", message: "not a regular file (\(type.rawValue))"))
+            }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 return .failure(InputError(ruleId: "input/unreadable", message: "cannot open the file (permission denied?)"))
             }

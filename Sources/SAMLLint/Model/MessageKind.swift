@@ -4,6 +4,8 @@ import SAMLXML
 public enum MessageKind: String, Codable, Sendable, CaseIterable {
     case response
     case assertion
+    /// A bare `saml:EncryptedAssertion` (as some test suites and captures store it).
+    case encryptedAssertion
     case entityDescriptor
     case entitiesDescriptor
     case authnRequest
@@ -29,7 +31,11 @@ public enum MessageKind: String, Codable, Sendable, CaseIterable {
             default: self = .otherProtocolMessage
             }
         case XMLNamespaces.assertion:
-            self = name == "Assertion" ? .assertion : .notSAML
+            switch name {
+            case "Assertion": self = .assertion
+            case "EncryptedAssertion": self = .encryptedAssertion
+            default: self = .notSAML
+            }
         case XMLNamespaces.metadata:
             switch name {
             case "EntityDescriptor": self = .entityDescriptor
@@ -46,7 +52,7 @@ public enum MessageKind: String, Codable, Sendable, CaseIterable {
     /// Whether the linter has rules for this kind.
     public var isLinted: Bool {
         switch self {
-        case .response, .assertion, .entityDescriptor, .entitiesDescriptor: return true
+        case .response, .assertion, .encryptedAssertion, .entityDescriptor, .entitiesDescriptor: return true
         default: return false
         }
     }

@@ -29,7 +29,10 @@ public struct SAMLMessage: Sendable {
         }
     }
 
-    public var encryptedAssertions: [XMLNode] { response?.encryptedAssertions ?? [] }
+    public var encryptedAssertions: [XMLNode] {
+        if kind == .encryptedAssertion { return [root] }
+        return response?.encryptedAssertions ?? []
+    }
 
     /// The entities of a metadata document (one for an EntityDescriptor).
     public var entities: [EntityDescriptor] {

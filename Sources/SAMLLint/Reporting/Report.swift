@@ -61,6 +61,8 @@ public struct InputReport: Codable, Sendable {
     public var messages: [MessageReport]
     /// Findings of this input (also listed, merged and sorted, in `Report.findings`).
     public var findings: [Finding] = []
+    /// What the batch phase reads of each message (not part of the JSON report).
+    public var facts: [MessageFacts] = []
 
     public init(path: String, error: InputErrorReport? = nil, messages: [MessageReport] = [], findings: [Finding] = []) {
         self.path = path

@@ -1,0 +1,58 @@
+import SAMLXML
+
+/// What the batch phase (consistency rules, mapping inference, reconciliation) needs from one
+/// message, copied out during the per-message pass so parsed documents are not kept alive.
+public struct MessageFacts: Sendable {
+    public struct Place: Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+        public var xpath: String
+    }
+
+    public struct AttributeFacts: Sendable {
+        public var name: String
+        public var friendlyName: String?
+        public var values: [String]
+        public var place: Place
+    }
+
+    public var path: String
+    public var messageIndex: Int
+    public var origin: String?
+    public var kind: MessageKind
+    public var issuer: String?
+    public var nameID: String?
+    public var nameIDFormat: String?
+    public var nameIDPlace: Place?
+    public var assertionPlace: Place?
+    /// Attributes of the assertion that is read, in document order (repeated Names kept).
+    public var attributes: [AttributeFacts]
+    public var profile: Profile?
+
+    init(message: SAMLMessage, path: String, messageIndex: Int, origin: String?) {
+        self.path = path
+        self.messageIndex = messageIndex
+        self.origin = origin
+        self.kind = message.kind
+        self.issuer = message.issuer
+        self.profile = message.profile
+        let assertion = message.assertions.first
+        self.assertionPlace = assertion.map { Self.place($0.element) }
+        if let nameID = assertion?.nameID {
+            self.nameID = nameID.value.trimmed
+            self.nameIDFormat = nameID.format
+            self.nameIDPlace = Self.place(nameID.element)
+        }
+        self.attributes = (assertion?.attributes ?? []).map {
+            AttributeFacts(name: $0.name, friendlyName: $0.friendlyName, values: $0.values, place: Self.place($0.element))
+        }
+    }
+
+    static func place(_ node: XMLNode) -> Place {
+        let position = node.position
+        return Place(line: position.line, column: position.column, xpath: node.readablePath)
+    }
+
+    /// The connection a message belongs to: its Issuer.
+    public var connection: String { issuer ?? "(no issuer)" }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// One attribute with the field its name promises and what its values look like.
+public struct AnalyzedAttribute: Sendable {
+    public let attribute: Attribute
+    public var name: String { attribute.name }
+    /// The field the configured mapping or the catalog says it carries.
+    public let field: ProfileField?
+    public let match: CatalogMatch?
+    public let configured: Bool
+    /// Trimmed values (empty ones included, as "").
+    public let values: [String]
+    public let classes: [Classification]
+
+    /// Non-empty values with their classification.
+    public var filled: [(value: String, class: Classification)] {
+        zip(values, classes).filter { !$0.0.isEmpty }.map { ($0.0, $0.1) }
+    }
+
+    /// The most common label among the non-empty values, its share and mean confidence.
+    public var dominant: (label: ValueLabel, share: Double, confidence: Double)? {
+        let items = filled
+        guard !items.isEmpty else { return nil }
+        var counts: [ValueLabel: (Int, Double)] = [:]
+        for item in items {
+            let old = counts[item.class.label] ?? (0, 0)
+            counts[item.class.label] = (old.0 + 1, old.1 + item.class.confidence)
+        }
+        let best = counts.max { a, b in a.value.0 != b.value.0 ? a.value.0 < b.value.0 : a.key.rawValue > b.key.rawValue }!
+        return (best.key, Double(best.value.0) / Double(items.count), best.value.1 / Double(best.value.0))
+    }
+
+    /// Evidence entries for the values with the given labels (at most 3).
+    public func evidence(where keep: (ValueLabel) -> Bool = { _ in true }) -> [Evidence] {
+        filled.filter { keep($0.class.label) }.prefix(3).map {
+            Evidence(value: $0.value, classifiedAs: $0.class.label.rawValue, confidence: ($0.class.confidence * 100).rounded() / 100)
+        }
+    }
+}
+
+/// Everything the mapping rules read about one assertion, computed once per rule call.
+public struct AssertionAnalysis: Sendable {
+    public let assertion: Assertion
+    public let attributes: [AnalyzedAttribute]
+    public let catalog: AttributeCatalog
+    public let classifier: ValueClassifier
+    public let minShare: Double
+    public let minConfidence: Double
+
+    public init(_ assertion: Assertion, context: LintContext) {
+        self.assertion = assertion
+        let catalog = AttributeCatalog.shared(context.ruleData)
+        let classifier = ValueClassifier.shared(context.ruleData)
+        self.catalog = catalog
+        self.classifier = classifier
+        minShare = context.ruleData.threshold("mapping.minShare", default: 0.5)
+        minConfidence = context.ruleData.threshold("mapping.minConfidence", default: 0.8)
+        var configured: [String: ProfileField] = [:]
+        for (key, names) in context.configuration.mapping {
+            guard let field = ProfileField(rawValue: key) else { continue }
+            for name in names where configured[name.lowercased()] == nil { configured[name.lowercased()] = field }
+        }
+        attributes = assertion.attributes.prefix(500).map { attribute in
+            let match = catalog.lookup(attribute)
+            let configuredField = configured[attribute.name.trimmed.lowercased()]
+            let values = attribute.values.prefix(200).map(\.trimmed)
+            return AnalyzedAttribute(
+                attribute: attribute, field: configuredField ?? match?.field, match: match, configured: configuredField != nil,
+                values: Array(values), classes: values.map(classifier.classify))
+        }
+    }
+
+    public func attributes(for field: ProfileField) -> [AnalyzedAttribute] { attributes.filter { $0.field == field } }
+
+    /// The first non-empty value of the first attribute carrying `field`.
+    public func value(for field: ProfileField) -> String? {
+        attributes(for: field).lazy.compactMap { $0.filled.first?.value }.first
+    }
+
+    /// A dominant label that is sure enough to report on.
+    public func confidentLabel(_ attribute: AnalyzedAttribute) -> (label: ValueLabel, share: Double, confidence: Double)? {
+        guard let dominant = attribute.dominant, dominant.share >= minShare, dominant.confidence >= minConfidence else { return nil }
+        return dominant
+    }
+
+    // MARK: Cross-checks
+
+    /// The email the profile would get: an email attribute's value, else the NameID when it is an address.
+    public var emailValue: String? {
+        for attribute in attributes(for: .email) {
+            if let hit = attribute.filled.first(where: { $0.class.label == .email }) { return hit.value }
+        }
+        if let nameID = assertion.nameID?.value.trimmed, classifier.classify(nameID).label == .email { return nameID }
+        return nil
+    }
+
+    /// What the email local part (`jane.doe@`) and the display name (`Jane Doe`, `Doe, Jane`) say the
+    /// given and family names are, folded (lowercase, no diacritics).
+    public var expectedNames: (given: String, family: String, source: String)? {
+        if let email = emailValue, let local = EmailClassifier.parts(email)?.local {
+            let tokens = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map(String.init)
+            if tokens.count == 2, tokens.allSatisfy({ $0.count >= 2 && $0.allSatisfy(\.isLetter) }) {
+                return (Self.fold(tokens[0]), Self.fold(tokens[1]), "the email local part '\(local)'")
+            }
+        }
+        return nil
+    }
+
+    /// The display name split into (first token, last token) and whether it was in `Family, Given` form.
+    public var displayNameParts: (first: String, last: String, commaForm: Bool, value: String)? {
+        guard let display = value(for: .displayName), NameClassifier.isNameShaped(display) else { return nil }
+        if display.contains(",") {
+            let halves = display.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard halves.count == 2 else { return nil }
+            return (Self.fold(halves[0]), Self.fold(halves[1]), true, display)
+        }
+        let tokens = NameClassifier.tokens(display)
+        guard tokens.count >= 2 else { return nil }
+        return (Self.fold(tokens.first!), Self.fold(tokens.last!), false, display)
+    }
+
+    /// Lowercased, diacritics removed, for comparing names across attributes.
+    public static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "ß", with: "ss")
+    }
+}

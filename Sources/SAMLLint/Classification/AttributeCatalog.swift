@@ -1,0 +1,128 @@
+import Foundation
+import Yams
+
+/// The normalized profile fields an attribute Name can promise (`rules/catalog/attributes.yml`).
+public enum ProfileField: String, Sendable, CaseIterable, Codable {
+    case id, email, firstName, lastName, displayName, groups, username, upn, department, title, phone
+
+    /// The fields that hold a person's name.
+    public var isName: Bool { self == .firstName || self == .lastName || self == .displayName }
+}
+
+/// What the catalog knows about one attribute Name.
+public struct CatalogMatch: Sendable, Equatable {
+    public let field: ProfileField
+    /// The alias as written in the catalog.
+    public let alias: String
+    /// Position of the alias in its field's list (lower = more usual).
+    public let rank: Int
+    /// The Name matched only with another capitalisation, and the alias is a URI or OID.
+    public let caseVariant: Bool
+    /// The match came from the FriendlyName, not the Name.
+    public let viaFriendlyName: Bool
+}
+
+/// Maps attribute Names and FriendlyNames to the field they promise. Case-insensitive, with the
+/// quirks of real IdPs (OIDs with colons, bare OIDs, trailing slashes).
+public struct AttributeCatalog: Sendable {
+    struct Entry: Sendable {
+        let field: ProfileField
+        let alias: String
+        let rank: Int
+    }
+
+    private let byKey: [String: [Entry]]
+    private let exact: Set<String>
+    private let singleValued: Set<ProfileField>
+    /// Every alias per field, in catalog order.
+    public let aliases: [ProfileField: [String]]
+
+    public init(yaml text: String) {
+        var byKey: [String: [Entry]] = [:]
+        var exact = Set<String>()
+        var single = Set<ProfileField>()
+        var aliases: [ProfileField: [String]] = [:]
+        if let node = try? Yams.compose(yaml: text), let fields = node.mapping?["fields"]?.mapping {
+            for (key, value) in fields {
+                guard let name = key.string, let field = ProfileField(rawValue: name) else { continue }
+                if value.mapping?["single"]?.bool ?? false { single.insert(field) }
+                let list = value.mapping?["aliases"]?.sequence ?? []
+                for (rank, item) in list.enumerated() {
+                    guard let alias = item.string else { continue }
+                    aliases[field, default: []].append(alias)
+                    exact.insert(alias)
+                    byKey[Self.key(alias), default: []].append(Entry(field: field, alias: alias, rank: rank))
+                }
+            }
+        }
+        self.byKey = byKey
+        self.exact = exact
+        self.singleValued = single
+        self.aliases = aliases
+    }
+
+    /// The built-in catalog (or the `--rules` overlay), built once per RuleData.
+    public static func shared(_ data: RuleData) -> AttributeCatalog {
+        data.cached("catalog:attributes") { AttributeCatalog(yaml: $0.text("catalog/attributes.yml") ?? "") }
+    }
+
+    /// The lookup key of a Name: trimmed, lowercased, OID quirks undone, trailing slash dropped.
+    public static func key(_ name: String) -> String {
+        var text = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        while text.hasSuffix("/") { text.removeLast() }
+        if text.hasPrefix("urn:oid:") {
+            let arcs = text.dropFirst("urn:oid:".count)
+            if arcs.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) {
+                text = "urn:oid:" + arcs.replacingOccurrences(of: ":", with: ".")
+            }
+        } else if text.first?.isNumber == true, text.contains("."),
+            text.allSatisfy({ $0.isNumber || $0 == "." }), text.split(separator: ".").count >= 3
+        {
+            text = "urn:oid:" + text
+        }
+        return text
+    }
+
+    /// What a Name promises, if the catalog knows it.
+    public func lookup(_ name: String) -> CatalogMatch? {
+        guard let entry = byKey[Self.key(name)]?.first else { return nil }
+        let looksStructured = entry.alias.contains(":") || entry.alias.contains("/")
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let caseVariant = looksStructured && !exact.contains(trimmed)
+            && trimmed.lowercased() == entry.alias.lowercased()
+        return CatalogMatch(field: entry.field, alias: entry.alias, rank: entry.rank, caseVariant: caseVariant, viaFriendlyName: false)
+    }
+
+    /// What an attribute promises: by its Name, else by its FriendlyName.
+    public func lookup(name: String, friendlyName: String?) -> CatalogMatch? {
+        if let match = lookup(name) { return match }
+        guard let friendlyName, let match = lookup(friendlyName) else { return nil }
+        return CatalogMatch(field: match.field, alias: match.alias, rank: match.rank + 1000, caseVariant: false, viaFriendlyName: true)
+    }
+
+    public func lookup(_ attribute: Attribute) -> CatalogMatch? {
+        lookup(name: attribute.name, friendlyName: attribute.friendlyName)
+    }
+
+    public func isSingleValued(_ field: ProfileField) -> Bool { singleValued.contains(field) }
+
+    /// The catalog's most usual alias for a field written in the same style as `name`
+    /// (claim URI, urn:oid, MACE, dotted, short).
+    public func suggestedAlias(for field: ProfileField, like name: String) -> String? {
+        let list = aliases[field] ?? []
+        let lower = name.lowercased()
+        let style: (String) -> Bool
+        if lower.hasPrefix("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/") || lower.hasPrefix("http://schemas.microsoft.com/") {
+            style = { $0.hasPrefix("http://schemas.") }
+        } else if lower.hasPrefix("urn:oid:") {
+            style = { $0.hasPrefix("urn:oid:") }
+        } else if lower.hasPrefix("urn:mace:") {
+            style = { $0.hasPrefix("urn:mace:") }
+        } else if lower.hasPrefix("user.") {
+            style = { $0.lowercased().hasPrefix("user.") }
+        } else {
+            style = { !$0.contains(":") && !$0.contains(".") }
+        }
+        return list.first(where: style) ?? list.first
+    }
+}

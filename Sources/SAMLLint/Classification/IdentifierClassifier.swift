@@ -1,0 +1,107 @@
+import Foundation
+
+/// Machine values: GUIDs, numeric and opaque ids, LDAP DNs, URLs, phones, booleans, dates, lists.
+public struct IdentifierClassifier: Sendable {
+    let patterns: ValuePatterns
+    public init(patterns: ValuePatterns) { self.patterns = patterns }
+
+    static let hex = CharacterSet(charactersIn: "0123456789abcdefABCDEF")
+    static let dnKeys: Set<String> = ["cn", "ou", "dc", "o", "uid", "l", "st", "c", "street", "mail", "e", "serialnumber"]
+
+    public func classify(_ value: String) -> Classification? {
+        if let guid = guid(value) { return guid }
+        if let dn = dn(value) { return dn }
+        let lower = value.lowercased()
+        if patterns.booleans.contains(lower) { return Classification(.boolean, 0.9) }
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("urn:") || lower.hasPrefix("ldap://") {
+            return Classification(.url, 0.95)
+        }
+        if value.allSatisfy({ $0.isASCII && $0.isNumber }) { return Classification(.numericID, value.count >= 3 ? 0.95 : 0.8) }
+        if let date = date(value) { return date }
+        if let phone = phone(value) { return phone }
+        if lower.hasPrefix("s-1-") && value.split(separator: "-").count >= 4 { return Classification(.opaqueID, 0.97) }  // Windows SID
+        if let opaque = opaque(value) { return opaque }
+        if let list = groupList(value) { return list }
+        return nil
+    }
+
+    func guid(_ value: String) -> Classification? {
+        var text = Substring(value)
+        if text.hasPrefix("{"), text.hasSuffix("}") { text = text.dropFirst().dropLast() }
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false).map(\.count)
+        if groups == [8, 4, 4, 4, 12], text.unicodeScalars.allSatisfy({ Self.hex.contains($0) || $0 == "-" }) {
+            return Classification(.guid, 0.99)
+        }
+        if text.count == 32, text.unicodeScalars.allSatisfy({ Self.hex.contains($0) }), text.contains(where: \.isNumber) {
+            return Classification(.guid, 0.9)
+        }
+        return nil
+    }
+
+    /// `CN=Jane Doe,OU=Staff,DC=example,DC=com` (commas escaped with `\` are part of a value).
+    func dn(_ value: String) -> Classification? {
+        guard value.contains("=") else { return nil }
+        var parts: [String] = []
+        var current = ""
+        var escaped = false
+        for ch in value {
+            if escaped { current.append(ch); escaped = false; continue }
+            if ch == "\\" { escaped = true; current.append(ch); continue }
+            if ch == "," || ch == ";" { parts.append(current); current = ""; continue }
+            current.append(ch)
+        }
+        parts.append(current)
+        var known = 0
+        for part in parts {
+            let pieces = part.split(separator: "=", maxSplits: 1)
+            guard pieces.count == 2 else { return nil }
+            let key = pieces[0].trimmingCharacters(in: .whitespaces).lowercased()
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." }) else { return nil }
+            if Self.dnKeys.contains(key) { known += 1 }
+        }
+        if parts.count >= 2, known >= 2 { return Classification(.dn, 0.98) }
+        if parts.count == 1, known == 1 { return Classification(.dn, 0.7) }
+        return nil
+    }
+
+    func date(_ value: String) -> Classification? {
+        let digits = value.filter(\.isNumber).count
+        guard value.count <= 35, digits >= 6 else { return nil }
+        let allowed = value.allSatisfy { $0.isASCII && ($0.isNumber || "-/.:TZ+ ".contains($0)) }
+        guard allowed else { return nil }
+        let seps = value.filter { $0 == "-" || $0 == "/" || $0 == "." }.count
+        if seps == 2, value.first?.isNumber == true { return Classification(.date, 0.85) }
+        return nil
+    }
+
+    func phone(_ value: String) -> Classification? {
+        guard value.count <= 24 else { return nil }
+        guard value.allSatisfy({ $0.isASCII && ($0.isNumber || " +-().".contains($0)) }) else { return nil }
+        let digits = value.filter(\.isNumber).count
+        guard digits >= 7, digits <= 15 else { return nil }
+        return Classification(.phone, value.hasPrefix("+") ? 0.95 : 0.8)
+    }
+
+    /// Okta ids (`00u1a2b3C4d5E6f7`), base64 tokens, hashes: ASCII, no spaces, letters and digits mixed.
+    func opaque(_ value: String) -> Classification? {
+        guard value.count >= 6, value.count <= 512 else { return nil }
+        guard value.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_=+/.:!".contains(Character($0))) })
+        else { return nil }
+        let digits = value.filter(\.isNumber).count
+        let letters = value.filter(\.isLetter).count
+        guard digits >= 2 else { return nil }
+        if value.hasSuffix("="), value.count >= 12 { return Classification(.opaqueID, 0.95) }
+        if value.count >= 12, letters >= 2 { return Classification(.opaqueID, 0.9) }
+        if digits * 2 >= value.count { return Classification(.opaqueID, 0.85) }  // A123456, 12-3456-78
+        return nil
+    }
+
+    func groupList(_ value: String) -> Classification? {
+        for separator: Character in [";", "|", ","] {
+            let parts = value.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let needed = separator == "," ? 3 : 2
+            if parts.count >= needed, parts.allSatisfy({ $0.count <= 256 }) { return Classification(.groupList, 0.8) }
+        }
+        return nil
+    }
+}

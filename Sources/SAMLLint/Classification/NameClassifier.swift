@@ -1,0 +1,90 @@
+import Foundation
+
+/// Human names in every script: given name, family name, full name (`Jane Doe`, `Doe, Jane`,
+/// `DOE Jane`), initials. Never labels a value with digits, `@` or `=`, so ids stay ids; and
+/// never labels a name as anything else, whatever its script.
+public struct NameClassifier: Sendable {
+    let lexicon: NameLexicon
+    let patterns: ValuePatterns
+    let strongOdds: Double
+
+    public init(lexicon: NameLexicon, patterns: ValuePatterns, strongOdds: Double = 2.0) {
+        self.lexicon = lexicon
+        self.patterns = patterns
+        self.strongOdds = strongOdds
+    }
+
+    static let nameMarks = CharacterSet(charactersIn: "-'’.‐ ·・")
+
+    /// Letters of any script, combining marks, spaces, hyphens, apostrophes, periods; a comma in
+    /// `Family, Given`. No digits, no `@`.
+    public static func isNameShaped(_ value: String) -> Bool {
+        guard !value.isEmpty, value.count <= 120, value.contains(where: \.isLetter) else { return false }
+        var commas = 0
+        for scalar in value.unicodeScalars {
+            if CharacterSet.letters.contains(scalar) || CharacterSet.nonBaseCharacters.contains(scalar) { continue }
+            if nameMarks.contains(scalar) || CharacterSet.whitespaces.contains(scalar) { continue }
+            if scalar == "," { commas += 1; continue }
+            if scalar == "\u{200C}" || scalar == "\u{200D}" { continue }  // ZWNJ/ZWJ in Persian, Indic names
+            return false
+        }
+        return commas <= 1
+    }
+
+    /// Splits a name into tokens (whitespace; CJK runs stay whole).
+    public static func tokens(_ value: String) -> [String] {
+        value.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+    }
+
+    public func classify(_ value: String) -> Classification? {
+        guard Self.isNameShaped(value) else { return nil }
+        if let initials = initials(value) { return initials }
+        if value.contains(",") {
+            let halves = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty { return Classification(.fullName, 0.95) }
+            return nil
+        }
+        let tokens = Self.tokens(value)
+        switch tokens.count {
+        case 0:
+            return nil
+        case 1:
+            return single(tokens[0])
+        default:
+            if tokens.count > 6 { return Classification(.text, 0.6) }
+            let first = tokens[0]
+            if patterns.familyParticles.contains(first.lowercased()) || first.lowercased().hasPrefix("al-") {
+                return Classification(.familyName, 0.7)
+            }
+            // DOE Jane: one all-caps token (family, French/administrative style) and a capitalised one.
+            let caps = tokens.filter { $0.count >= 2 && $0 == $0.uppercased() && $0 != $0.lowercased() }
+            if caps.count == 1, tokens.count == 2 { return Classification(.fullName, 0.9) }
+            let odds = tokens.map(lexicon.givenLogOdds)
+            let allGiven = odds.allSatisfy { $0 >= strongOdds }
+            let allFamily = odds.allSatisfy { $0 <= -strongOdds }
+            if allGiven { return Classification(.givenName, 0.6) }  // Mary Ann, Jean Pierre
+            if allFamily { return Classification(.familyName, 0.6) }  // García López
+            if odds.first! >= strongOdds && odds.last! <= -strongOdds || odds.first! <= -strongOdds && odds.last! >= strongOdds {
+                return Classification(.fullName, 0.9)
+            }
+            return Classification(.fullName, 0.6)
+        }
+    }
+
+    func single(_ token: String) -> Classification {
+        let odds = lexicon.givenLogOdds(token)
+        if odds >= strongOdds { return Classification(.givenName, min(0.95, 0.6 + odds / 20)) }
+        if odds <= -strongOdds { return Classification(.familyName, min(0.95, 0.6 - odds / 20)) }
+        return Classification(.personName, 0.6)
+    }
+
+    /// `J.`, `J. D.`, `J.-P.`, `JD` only with dots or a single letter.
+    func initials(_ value: String) -> Classification? {
+        let letters = value.filter(\.isLetter)
+        guard !letters.isEmpty, letters.count <= 4 else { return nil }
+        let chunks = value.split(whereSeparator: { $0 == "." || $0 == " " || $0 == "-" })
+        guard chunks.allSatisfy({ $0.count == 1 && $0.first!.isLetter }) else { return nil }
+        if value.contains(".") || letters.count == 1 { return Classification(.initials, value.contains(".") ? 0.9 : 0.7) }
+        return nil
+    }
+}

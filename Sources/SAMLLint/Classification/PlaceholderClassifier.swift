@@ -1,0 +1,39 @@
+import Foundation
+
+/// Empty values, placeholders (`N/A`, `null`, `changeme`) and templates the IdP never filled
+/// (`${user.email}`, `{{mail}}`, `%givenName%`, `user.firstName`).
+public struct PlaceholderClassifier: Sendable {
+    let patterns: ValuePatterns
+    public init(patterns: ValuePatterns) { self.patterns = patterns }
+
+    static let expressionFields: Set<String> = [
+        "email", "mail", "firstname", "lastname", "givenname", "surname", "displayname", "login", "username",
+        "userprincipalname", "objectid", "id", "name", "department", "title", "groups",
+    ]
+
+    public func classify(_ value: String) -> Classification? {
+        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { return Classification(.empty, 1) }
+        let lower = text.lowercased()
+        if patterns.placeholders.contains(lower) { return Classification(.placeholder, 0.95) }
+        if (lower.hasPrefix("${") || lower.hasPrefix("{{") || lower.hasPrefix("$(") || lower.hasPrefix("#{")) && lower.hasSuffix("}") || lower.hasSuffix(")") && lower.hasPrefix("$(") {
+            return Classification(.placeholder, 0.97)
+        }
+        if lower.count >= 3, lower.hasPrefix("%"), lower.hasSuffix("%"), !lower.dropFirst().dropLast().contains(" ") {
+            return Classification(.placeholder, 0.9)
+        }
+        if lower.hasPrefix("[") && lower.hasSuffix("]") || lower.hasPrefix("<") && lower.hasSuffix(">") {
+            let inner = lower.dropFirst().dropLast().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "_", with: "")
+            if Self.expressionFields.contains(inner) || patterns.placeholders.contains(inner) { return Classification(.placeholder, 0.9) }
+        }
+        // An Okta / Salesforce expression sent as text: `user.email`, `User.FirstName`.
+        if lower.hasPrefix("user.") || lower.hasPrefix("appuser.") {
+            let rest = lower.split(separator: ".").last.map(String.init) ?? ""
+            if Self.expressionFields.contains(rest) { return Classification(.placeholder, 0.9) }
+        }
+        // Only punctuation or one repeated character (`xxxx`, `....`, `0000`).
+        if !text.contains(where: { $0.isLetter || $0.isNumber }) { return Classification(.placeholder, 0.9) }
+        if text.count >= 3, Set(lower).count == 1, lower.first?.isLetter == true { return Classification(.placeholder, 0.85) }
+        return nil
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Runs the classifier families in order (placeholder, address, identifier, name) and returns one
+/// label with a confidence for a value.
+public struct ValueClassifier: Sendable {
+    public let placeholders: PlaceholderClassifier
+    public let emails: EmailClassifier
+    public let identifiers: IdentifierClassifier
+    public let names: NameClassifier
+    public let lexicon: NameLexicon
+    public let patterns: ValuePatterns
+
+    public init(data: RuleData = .builtIn) {
+        let patterns = ValuePatterns.shared(data)
+        let lexicon = NameLexicon.shared(data)
+        self.patterns = patterns
+        self.lexicon = lexicon
+        placeholders = PlaceholderClassifier(patterns: patterns)
+        emails = EmailClassifier(patterns: patterns)
+        identifiers = IdentifierClassifier(patterns: patterns)
+        names = NameClassifier(
+            lexicon: lexicon, patterns: patterns, strongOdds: data.threshold("mapping.names.strongLogOdds", default: 2.0))
+    }
+
+    public static func shared(_ data: RuleData) -> ValueClassifier {
+        data.cached("classifier:values") { ValueClassifier(data: $0) }
+    }
+
+    public func classify(_ raw: String) -> Classification {
+        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.count > 4096 { return Classification(.text, 0.5) }
+        if let hit = placeholders.classify(value) { return hit }
+        if value.contains("@"), let hit = emails.classify(value) { return hit }
+        if let hit = identifiers.classify(value) { return hit }
+        if let hit = names.classify(value) { return hit }
+        return Classification(.text, 0.5)
+    }
+}

@@ -1,0 +1,46 @@
+/// An attribute sent in some messages of a connection and missing in others.
+public struct AttributePresence: BatchRule {
+    public init() {}
+    static func login(_ attributes: [ExampleSAML.Attr]) -> String { ExampleSAML.response(attributes: attributes) }
+    public static let description = RuleDescription(
+        id: "consistency/attribute-presence",
+        title: "Attribute Missing in Some Logins",
+        category: .consistency,
+        severity: .warning,
+        rationale: """
+            When a claim is present for some users and absent for others, the IdP maps it to a \
+            directory field that is blank for part of the population. Those profiles arrive without \
+            the field and wait for reconciliation. Fill the field in the directory or map the claim \
+            to a field that is always set.
+            """,
+        message: "attribute NAME is present in N of M messages from ISSUER",
+        triggering: [
+            Example(ExampleSAML.batch([
+                login([.init("email", ["a@example.com"]), .init("lastName", ["Doe"])]),
+                login([.init("email", ["b@example.com"])]),
+            ])),
+        ],
+        nonTriggering: [
+            Example(ExampleSAML.batch([
+                login([.init("email", ["a@example.com"]), .init("lastName", ["Doe"])]),
+                login([.init("email", ["b@example.com"]), .init("lastName", ["Roe"])]),
+            ])),
+            Example(ExampleSAML.response(attributes: [.init("email", ["a@example.com"])])),
+        ])
+
+    public func check(batch: [MessageFacts], context: LintContext, findings: inout BatchFindingEmitter) {
+        for (connection, messages) in batch.byConnection where messages.count >= 2 {
+            let present = messages.map { Set($0.attributes.map(\.name)) }
+            let all = present.reduce(Set<String>()) { $0.union($1) }
+            for name in all.sorted() {
+                let count = present.filter { $0.contains(name) }.count
+                guard count < messages.count, let missing = zip(messages, present).first(where: { !$0.1.contains(name) })?.0
+                else { continue }
+                findings.report(
+                    "attribute '\(name)' is present in \(count) of \(messages.count) messages from \(connection); the others arrive without it",
+                    in: missing, attribute: name,
+                    fix: Fix("Make sure the directory field behind '\(name)' is filled for every user, or map the claim to one that is."))
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// A given-name attribute carrying the whole name (`Jane Doe`, `Doe, Jane`, `DOE Jane`).
+public struct FullNameInGivenName: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "mapping/full-name-in-given-name",
+        title: "Full Name In Given Name",
+        category: .mapping,
+        severity: .warning,
+        rationale: """
+            Mapping `displayName` or `cn` to the given-name claim makes greetings read "Hello Jane Doe" and \
+            sorts people by first name twice. Compound given names (`Mary Ann`, `Jean-Pierre`, `José María`) \
+            are not full names: the rule needs the surname inside the value, the display name, the email \
+            local part, or strong name-frequency evidence on both ends.
+            """,
+        message: "attribute NAME promises the given name but holds full names",
+        triggering: [
+            Example(ExampleSAML.response(attributes: [.marked("firstName", ["Jane Doe"]), .init("lastName", ["Doe"])])),
+            Example(ExampleSAML.response(attributes: [.marked("givenName", ["Doe, Jane"])])),
+            Example(ExampleSAML.response(nameID: "olga.petrova@example.com", attributes: [.marked("firstName", ["Olga Petrova"])])),
+        ],
+        nonTriggering: [
+            Example(ExampleSAML.response(attributes: [.init("firstName", ["Mary Ann"]), .init("lastName", ["Smith"])])),
+            Example(ExampleSAML.response(nameID: "jeanpierre.dupont@example.fr", attributes: [.init("firstName", ["Jean Pierre"]), .init("lastName", ["Dupont"])])),
+            Example(ExampleSAML.response(attributes: [.init("firstName", ["José María"]), .init("lastName", ["García López"])])),
+        ])
+
+    public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
+        let minimum = context.ruleData.threshold("mapping.fullName.minConfidence", default: 0.9)
+        for assertion in message.assertions {
+            let analysis = AssertionAnalysis(assertion, context: context)
+            let lastName = analysis.value(for: .lastName).map(AssertionAnalysis.fold)
+            let display = analysis.value(for: .displayName).map(AssertionAnalysis.fold)
+            let expected = analysis.expectedNames
+            for attribute in analysis.attributes(for: .firstName) {
+                guard let (value, classification) = attribute.filled.first, NameClassifier.isNameShaped(value) else { continue }
+                let tokens = NameClassifier.tokens(value).map(AssertionAnalysis.fold)
+                guard tokens.count >= 2 else { continue }
+                let folded = AssertionAnalysis.fold(value)
+                var reasons: [Evidence] = []
+                if let lastName, !lastName.isEmpty, lastName != folded,
+                    tokens.contains(lastName) || folded.hasSuffix(" " + lastName) || folded.hasPrefix(lastName + " ") || folded.hasPrefix(lastName + ",")
+                {
+                    reasons.append(Evidence(value: lastName, classifiedAs: "surname inside the given name", confidence: 0.95, source: "lastName attribute"))
+                }
+                if let display, display == folded, lastName == nil || lastName != folded {
+                    reasons.append(Evidence(value: value, classifiedAs: "equal to the display name", confidence: 0.9, source: "displayName attribute"))
+                }
+                if let expected, tokens.first == expected.given && tokens.last == expected.family || tokens.first == expected.family && tokens.last == expected.given {
+                    reasons.append(Evidence(value: value, classifiedAs: "given and family from \(expected.source)", confidence: 0.95))
+                }
+                // Counter-evidence: the email's given token spells the whole value (`jeanpierre.dupont@`).
+                if let expected, expected.given == tokens.joined() || expected.given == tokens.joined(separator: "-") { continue }
+                // Name frequencies alone, only when no surname attribute could contradict them.
+                if reasons.isEmpty, classification.label == .fullName, classification.confidence >= minimum, lastName == nil {
+                    reasons.append(Evidence(value: value, classifiedAs: "fullName", confidence: classification.confidence, source: "name frequencies"))
+                }
+                guard !reasons.isEmpty else { continue }
+                findings.report(
+                    "attribute '\(attribute.name)' promises the given name but holds a full name ('\(value)')",
+                    at: attribute.attribute.element, attribute: attribute.name, field: "firstName",
+                    evidence: [Evidence(value: value, classifiedAs: "fullName", confidence: max(classification.confidence, 0.9))] + reasons,
+                    fix: Fix("Map '\(attribute.name)' to the directory's given-name field (user.givenname / givenName / user.firstName), not the display or common name."))
+            }
+        }
+    }
+}

