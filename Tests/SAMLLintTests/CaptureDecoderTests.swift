@@ -120,4 +120,36 @@ struct CaptureDecoderTests {
         let fields = HTMLFormScanner.samlFields(in: html + " SAMLResponse SAMLRequest")
         #expect(fields.first?.1 == expected)
     }
+
+    @Test func messagesKnowWhereTheyAreInTheCaptureFile() throws {
+        for name in ["login-flow.har", "saml-tracer-export.json"] {
+            let text = try String(contentsOf: Self.captures.appendingPathComponent(name), encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for message in try Self.decode(name) {
+                let line = try #require(message.containerLine, "\(name) message \(message.index) has no position")
+                let column = try #require(message.containerColumn)
+                let rest = lines[line - 1].utf8.dropFirst(column - 1)
+                // The position is the start of the payload as written in the file.
+                let start = String(decoding: rest.prefix(12), as: UTF8.self)
+                #expect(["PHNhbWxw", "fZBP", "samlp:", "<samlp:"].contains { start.hasPrefix($0) }, "\(name) message \(message.index): \(start)")
+            }
+        }
+    }
+
+    @Test func positionsReachTheCIFormats() throws {
+        let path = Self.captures.appendingPathComponent("login-flow.har").path
+        let report = Linter(context: LintContext(now: nil)).lint(inputs: [.file(path)], parallel: false)
+        let positions = FilePositions(report)
+        let finding = try #require(report.findings.first { $0.ruleId == "mapping/untrimmed-value" })
+        let message = try #require(report.inputs[0].messages.first { $0.index == finding.location.message })
+        #expect(positions.of(finding).line == message.containerLine)
+        #expect(positions.of(finding).line > 1)
+    }
+
+    @Test func elementOffsetsFollowTheListOnly() {
+        let json = #"{"a": [9], "log": {"x": "[\"]", "entries": [ {"k": [1, 2]}, "s,t", 3 ]}, "entries": [4]}"#
+        let offsets = PayloadLocator.elementOffsetsForTests(json, path: ["log", "entries"])
+        let bytes = Array(json.utf8)
+        #expect(offsets.map { Character(UnicodeScalar(bytes[$0])) } == ["{", "\"", "3"])
+    }
 }

@@ -121,6 +121,8 @@ public struct Linter: Sendable {
         var report = MessageReport(
             index: raw.index, kind: "unparsed", issuer: nil, origin: raw.origin, linted: false, assertions: 0,
             attributes: 0, entities: 0, error: nil, profile: nil)
+        report.containerLine = raw.containerLine
+        report.containerColumn = raw.containerColumn
         if let inputError = raw.error {
             report.error = errorReport(inputError, messageIndex: raw.index)
             return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [], nil)

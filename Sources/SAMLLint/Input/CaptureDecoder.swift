@@ -23,27 +23,44 @@ struct CaptureDecoder {
         } catch {
             return .failure(InputError(ruleId: "input/undecodable", message: "not valid JSON, so neither a HAR file nor a SAML-tracer export"))
         }
-        let messages: [RawMessage]
+        var found: [Found]
         let what: String
+        let listKey: [String]
         if let object = root as? [String: Any], let log = object["log"] as? [String: Any] {
             guard let entries = log["entries"] as? [Any] else {
                 return .failure(InputError(ruleId: "input/undecodable", message: "HAR file without a log.entries list"))
             }
-            messages = HARDecoder(payloads: payloads).messages(entries: entries)
+            found = HARDecoder(payloads: payloads).messages(entries: entries)
             what = "HAR file (\(entries.count) entr\(entries.count == 1 ? "y" : "ies"))"
+            listKey = ["log", "entries"]
         } else if let object = root as? [String: Any], let requests = object["requests"] as? [Any] {
-            messages = SAMLTracerDecoder(payloads: payloads).messages(requests: requests)
+            found = SAMLTracerDecoder(payloads: payloads).messages(requests: requests)
             what = "SAML-tracer export (\(requests.count) request\(requests.count == 1 ? "" : "s"))"
+            listKey = ["requests"]
         } else {
             return .failure(InputError(
                 ruleId: "input/undecodable",
                 message: "JSON that is neither a HAR file (log.entries) nor a SAML-tracer export (requests)"))
         }
-        guard !messages.isEmpty else {
+        guard !found.isEmpty else {
             return .failure(InputError(
                 ruleId: "input/no-saml-found", message: "no SAMLResponse or SAMLRequest in this \(what)"))
         }
-        return .success(messages)
+        let locator = PayloadLocator(bytes: bytes, listKey: listKey)
+        for index in found.indices {
+            guard let position = locator.position(element: found[index].element, value: found[index].value) else { continue }
+            found[index].message.containerLine = position.line
+            found[index].message.containerColumn = position.column
+        }
+        return .success(found.map(\.message))
+    }
+
+    /// A message found in a capture, with the list element it came from and the payload as it
+    /// was written there (to locate it in the file).
+    struct Found {
+        var message: RawMessage
+        let element: Int
+        let value: String
     }
 
     // MARK: Shared by both decoders

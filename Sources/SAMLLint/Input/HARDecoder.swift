@@ -10,9 +10,9 @@ import Foundation
 struct HARDecoder {
     let payloads: InputDecoder
 
-    func messages(entries: [Any]) -> [RawMessage] {
+    func messages(entries: [Any]) -> [CaptureDecoder.Found] {
         let capture = CaptureDecoder(payloads: payloads)
-        var perEntry: [(place: String, sent: [(String, String)], forms: [(String, String)])] = []
+        var perEntry: [(number: Int, place: String, sent: [(String, String)], forms: [(String, String)])] = []
         var sentKeys = Set<String>()
         for (number, item) in entries.enumerated() {
             guard let entry = item as? [String: Any], let request = entry["request"] as? [String: Any] else { continue }
@@ -22,18 +22,21 @@ struct HARDecoder {
             for (_, value) in sent { sentKeys.insert(Self.key(value)) }
             let forms = HTMLFormScanner.samlFields(in: responseText(entry["response"]))
             guard !sent.isEmpty || !forms.isEmpty else { continue }
-            perEntry.append(("entry \(number): \(method) \(CaptureDecoder.shortURL(url))", sent, forms))
+            perEntry.append((number, "entry \(number): \(method) \(CaptureDecoder.shortURL(url))", sent, forms))
         }
-        var messages: [RawMessage] = []
-        for (place, sent, forms) in perEntry {
-            var found = sent.map { capture.message(value: $1, origin: "\(place), \($0)", format: .har) }
+        var messages: [CaptureDecoder.Found] = []
+        for (number, place, sent, forms) in perEntry {
+            var found = sent.map { name, value in
+                CaptureDecoder.Found(message: capture.message(value: value, origin: "\(place), \(name)", format: .har), element: number, value: value)
+            }
             for (name, value) in forms where !sentKeys.contains(Self.key(value)) {
                 sentKeys.insert(Self.key(value))
-                found.append(capture.message(value: value, origin: "\(place), \(name) in the response's HTML form", format: .har))
+                let message = capture.message(value: value, origin: "\(place), \(name) in the response's HTML form", format: .har)
+                found.append(CaptureDecoder.Found(message: message, element: number, value: value))
             }
-            for var message in found {
-                message.index = messages.count
-                messages.append(message)
+            for var item in found {
+                item.message.index = messages.count
+                messages.append(item)
             }
         }
         return messages

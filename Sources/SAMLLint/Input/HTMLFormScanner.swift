@@ -5,7 +5,7 @@ import Foundation
 /// attributes in any order, single or double quotes, character references in the value decoded.
 public enum HTMLFormScanner {
     public static func samlFields(in html: String?) -> [(String, String)] {
-        guard let html, html.contains("SAMLResponse") || html.contains("SAMLRequest") else { return [] }
+        guard let html, containsBytes(html, "SAMLResponse") || containsBytes(html, "SAMLRequest") else { return [] }
         var fields: [(String, String)] = []
         var rest = html[...]
         while let start = rest.range(of: "<input", options: .caseInsensitive) {
@@ -70,5 +70,23 @@ public enum HTMLFormScanner {
             rest = rest[rest.index(after: semi)...]
         }
         return out + rest
+    }
+
+    /// Byte search (memchr + memcmp): String.contains is Unicode-aware and slow on large response bodies.
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in
+                guard let first = pattern.first, pattern.count <= haystack.count, let base = haystack.baseAddress else { return false }
+                var offset = 0
+                let last = haystack.count - pattern.count
+                while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
+                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            } ?? false
+        }
     }
 }

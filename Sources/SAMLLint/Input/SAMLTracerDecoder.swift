@@ -10,9 +10,9 @@ import Foundation
 struct SAMLTracerDecoder {
     let payloads: InputDecoder
 
-    func messages(requests: [Any]) -> [RawMessage] {
+    func messages(requests: [Any]) -> [CaptureDecoder.Found] {
         let capture = CaptureDecoder(payloads: payloads)
-        var messages: [RawMessage] = []
+        var messages: [CaptureDecoder.Found] = []
         for (number, item) in requests.enumerated() {
             guard let request = item as? [String: Any] else { continue }
             if CaptureDecoder.string(request["protocol"]) == "WS-Fed" { continue }
@@ -20,17 +20,17 @@ struct SAMLTracerDecoder {
             let url = CaptureDecoder.string(request["url"]) ?? ""
             let place = "request \(number): \(method) \(CaptureDecoder.shortURL(url))"
             var found = samlParameters(request: request, url: url).map { name, value in
-                capture.message(value: value, origin: "\(place), \(name)", format: .samlTracer)
+                CaptureDecoder.Found(message: capture.message(value: value, origin: "\(place), \(name)", format: .samlTracer), element: number, value: value)
             }
             let decoded = CaptureDecoder.string(request["saml"])?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if !decoded.isEmpty, found.allSatisfy({ $0.error != nil }), decoded.hasPrefix("<") {
+            if !decoded.isEmpty, found.allSatisfy({ $0.message.error != nil }), decoded.hasPrefix("<") {
                 var message = RawMessage(bytes: Array(decoded.utf8), origin: "\(place), saml", encoding: .samlTracer)
                 if message.bytes.count > payloads.maxMessageBytes { message = tooLarge(message) }
-                found = [message]
+                found = [CaptureDecoder.Found(message: message, element: number, value: decoded)]
             }
-            for var message in found {
-                message.index = messages.count
-                messages.append(message)
+            for var item in found {
+                item.message.index = messages.count
+                messages.append(item)
             }
         }
         return messages

@@ -10,12 +10,13 @@ public struct GitHubReporter: Reporter {
 
     public func render(_ report: Report, options: ReportOptions) -> String {
         var out = ""
+        let positions = FilePositions(report)
         var shown: [Severity: Int] = [:]
         var rest: [Finding] = []
         for finding in report.findings {
             if shown[finding.severity, default: 0] < Self.perKindLimit {
                 shown[finding.severity, default: 0] += 1
-                out += Self.command(for: finding, options: options) + "\n"
+                out += Self.command(for: finding, at: positions.of(finding), options: options) + "\n"
             } else {
                 rest.append(finding)
             }
@@ -23,7 +24,7 @@ public struct GitHubReporter: Reporter {
         if !rest.isEmpty {
             out += "::group::\(rest.count) more finding\(rest.count == 1 ? "" : "s") (not annotated)\n"
             for finding in rest {
-                let position = ReportPaths.filePosition(finding)
+                let position = positions.of(finding)
                 let path = ReportPaths.relative(finding.location.path, to: options.workingDirectory)
                 out += "\(path):\(position.line):\(position.column): \(finding.severity.rawValue): \(Self.escapeData(Self.text(of: finding))) [\(finding.ruleId)]\n"
             }
@@ -39,14 +40,13 @@ public struct GitHubReporter: Reporter {
         return out + summary + "\n"
     }
 
-    static func command(for finding: Finding, options: ReportOptions) -> String {
+    static func command(for finding: Finding, at position: (line: Int, column: Int), options: ReportOptions) -> String {
         let kind: String
         switch finding.severity {
         case .error: kind = "error"
         case .warning: kind = "warning"
         case .info: kind = "notice"
         }
-        let position = ReportPaths.filePosition(finding)
         let path = ReportPaths.relative(finding.location.path, to: options.workingDirectory)
         let properties = [
             "file=\(escapeProperty(path))", "line=\(position.line)", "col=\(position.column)", "title=\(escapeProperty(finding.ruleId))",
@@ -81,8 +81,9 @@ public struct GitHubReporter: Reporter {
             out += "No findings.\n"
         } else {
             out += "| severity | file | line | rule | message |\n|---|---|---:|---|---|\n"
+            let positions = FilePositions(report)
             for finding in report.findings.prefix(200) {
-                let position = ReportPaths.filePosition(finding)
+                let position = positions.of(finding)
                 let path = ReportPaths.relative(finding.location.path, to: options.workingDirectory)
                 out += "| \(finding.severity.rawValue) | \(cell(path)) | \(position.line) | `\(finding.ruleId)` | \(cell(finding.message)) |\n"
             }

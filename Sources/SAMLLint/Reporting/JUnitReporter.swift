@@ -10,6 +10,7 @@ public struct JUnitReporter: Reporter {
         var suites = ""
         var totalTests = 0
         var totalFailures = 0
+        let positions = FilePositions(report)
         for input in report.inputs {
             let path = ReportPaths.relative(input.path, to: options.workingDirectory)
             let multiMessage = input.messages.count > 1
@@ -18,7 +19,7 @@ public struct JUnitReporter: Reporter {
             var failures = 0
             for finding in input.findings {
                 let name = Self.uniqueName(for: finding, multiMessage: multiMessage, used: &names)
-                let position = ReportPaths.filePosition(finding)
+                let position = positions.of(finding)
                 var body = "\(path):\(position.line):\(position.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleId)]"
                 if let place = ReportPaths.decodedPlace(finding) { body += "\n\(place)" }
                 for evidence in finding.evidence {

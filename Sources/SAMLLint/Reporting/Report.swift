@@ -99,4 +99,7 @@ public struct MessageReport: Codable, Sendable {
     public var error: InputErrorReport?
     /// The normalized profile of the assertion that is read, when there is one.
     public var profile: Profile?
+    /// Where the message's payload starts in its container file (HAR, SAML-tracer), when known.
+    public var containerLine: Int? = nil
+    public var containerColumn: Int? = nil
 }

@@ -14,7 +14,8 @@ public struct SARIFReporter: Reporter {
         let descriptions = RuleRegistry.descriptions
         var ruleIndex: [String: Int] = [:]
         for (index, description) in descriptions.enumerated() { ruleIndex[description.id] = index }
-        let results = report.findings.map { result(for: $0, index: ruleIndex[$0.ruleId], options: options) }
+        let positions = FilePositions(report)
+        let results = report.findings.map { result(for: $0, index: ruleIndex[$0.ruleId], at: positions.of($0), options: options) }
         let driver = SARIF.ToolComponent(
             name: report.tool.name, semanticVersion: report.tool.version, version: report.tool.version,
             informationUri: "https://github.com/samllint/samllint", rules: descriptions.map(Self.rule))
@@ -50,8 +51,7 @@ public struct SARIFReporter: Reporter {
             properties: SARIF.RuleProperties(tags: ["saml", description.category.rawValue]))
     }
 
-    func result(for finding: Finding, index: Int?, options: ReportOptions) -> SARIF.Result {
-        let position = ReportPaths.filePosition(finding)
+    func result(for finding: Finding, index: Int?, at position: (line: Int, column: Int), options: ReportOptions) -> SARIF.Result {
         var text = finding.message
         if let place = ReportPaths.decodedPlace(finding) { text += " [\(place)]" }
         if let fix = finding.fix { text += " Fix: \(fix.description)" }
