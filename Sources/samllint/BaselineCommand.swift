@@ -21,6 +21,9 @@ extension SAMLLintCommand {
 
         @OptionGroup var common: CommonOptions
 
+        @Flag(help: "Mask emails, names and ids in the messages written for people (fingerprints are hashes either way).")
+        var redact = false
+
         func validate() throws {
             if paths.isEmpty { throw ValidationError("give the baseline file, then at least one file or folder to lint") }
         }
@@ -35,7 +38,9 @@ extension SAMLLintCommand {
                 throw ExitCode(2)
             }
             let report = setup.linter.lint(inputs: sources)
-            let baseline = Baseline(report: report, workingDirectory: FileManager.default.currentDirectoryPath)
+            let key = ProcessInfo.processInfo.environment["SAMLLINT_REDACT_KEY"] ?? Redactor.defaultKey
+            let baseline = Baseline(
+                report: report, workingDirectory: FileManager.default.currentDirectoryPath, redactor: redact ? Redactor(key: key) : nil)
             try Output.write(baseline.json(), to: file)
             let count = baseline.entries.count
             FileHandle.standardError.write(Data("samllint: recorded \(count) finding\(count == 1 ? "" : "s") from \(report.summary.inputs) input\(report.summary.inputs == 1 ? "" : "s") in \(file)\n".utf8))

@@ -41,6 +41,16 @@ struct BaselineTests {
         #expect(filtered.exitCode(failOn: .error) == 0)
     }
 
+    @Test func redactedBaselineStillMatches() {
+        let finding = Finding(
+            ruleId: "email/x", severity: .warning, message: "email 'bob@corp.example' is outside",
+            location: Location(path: "a.xml"), evidence: [Evidence(value: "bob@corp.example")])
+        let report = Report(inputs: [InputReport(path: "a.xml", findings: [finding])])
+        let baseline = Baseline(report: report, workingDirectory: nil, redactor: Redactor())
+        #expect(!baseline.json().contains("bob@"))
+        #expect(baseline.filter(report, workingDirectory: nil).findings.isEmpty)
+    }
+
     @Test func garbageBaselineIsOneClearError() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("samllint-\(UUID().uuidString).json")
         try Data("{\"nope\": 1}".utf8).write(to: file)

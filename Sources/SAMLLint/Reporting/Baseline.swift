@@ -21,14 +21,17 @@ public struct Baseline: Codable, Sendable, Equatable {
         public var message: String
     }
 
-    public init(report: Report, workingDirectory: String?) {
+    /// With a `redactor`, the messages written for people are masked (the fingerprints never hold
+    /// values in clear: they are hashes).
+    public init(report: Report, workingDirectory: String?, redactor: Redactor? = nil) {
         version = Self.currentVersion
         tool = "\(report.tool.name) \(report.tool.version)"
         entries = report.findings.map { finding in
-            Entry(
+            let message = redactor.map { TextMasker(values: Set(finding.evidence.map(\.value)), redactor: $0).apply(finding.message) } ?? finding.message
+            return Entry(
                 fingerprint: FindingFingerprint.of(finding, workingDirectory: workingDirectory), ruleId: finding.ruleId,
                 path: ReportPaths.relative(finding.location.path, to: workingDirectory), attribute: finding.location.attribute,
-                entityID: finding.location.entityID, message: finding.message)
+                entityID: finding.location.entityID, message: message)
         }.sorted { ($0.path, $0.ruleId, $0.fingerprint) < ($1.path, $1.ruleId, $1.fingerprint) }
     }
 
