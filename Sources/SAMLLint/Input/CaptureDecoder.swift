@@ -46,7 +46,7 @@ struct CaptureDecoder {
             return .failure(InputError(
                 ruleId: "input/no-saml-found", message: "no SAMLResponse or SAMLRequest in this \(what)"))
         }
-        let locator = PayloadLocator(bytes: bytes, listKey: listKey)
+        var locator = PayloadLocator(bytes: bytes, listKey: listKey)
         for index in found.indices {
             guard let position = locator.position(element: found[index].element, value: found[index].value) else { continue }
             found[index].message.containerLine = position.line

@@ -10,27 +10,18 @@ public struct PayloadLocator {
     let bytes: [UInt8]
     /// Byte offset of each element of the list.
     let elements: [Int]
-    private let newlines: [Int]
+    /// The last offset converted and its line, so lines are counted forward once (positions are
+    /// asked for in file order); no table of all lines is kept, whatever the file holds.
+    private var counted = (offset: 0, line: 1, lineStart: 0)
 
     /// `listKey` is the key path of the list: `["log", "entries"]` or `["requests"]`.
     init(bytes: [UInt8], listKey: [String]) {
         self.bytes = bytes
         self.elements = Self.elementOffsets(bytes, path: listKey.map { Array($0.utf8) })
-        self.newlines = bytes.withUnsafeBufferPointer { buffer in
-            var newlines: [Int] = []
-            guard let base = buffer.baseAddress else { return newlines }
-            var offset = 0
-            while offset < buffer.count, let hit = memchr(base + offset, 0x0A, buffer.count - offset) {
-                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                newlines.append(position)
-                offset = position + 1
-            }
-            return newlines
-        }
     }
 
     /// Line and column of `value` inside element `number`, else of the element itself.
-    func position(element number: Int, value: String) -> (line: Int, column: Int)? {
+    mutating func position(element number: Int, value: String) -> (line: Int, column: Int)? {
         guard number >= 0, number < elements.count else { return nil }
         let start = elements[number]
         let end = number + 1 < elements.count ? elements[number + 1] : bytes.count
@@ -49,15 +40,21 @@ public struct PayloadLocator {
         return lineAndColumn(offset)
     }
 
-    func lineAndColumn(_ offset: Int) -> (line: Int, column: Int) {
-        var low = 0
-        var high = newlines.count
-        while low < high {
-            let mid = (low + high) / 2
-            if newlines[mid] < offset { low = mid + 1 } else { high = mid }
+    mutating func lineAndColumn(_ offset: Int) -> (line: Int, column: Int) {
+        if offset < counted.offset { counted = (0, 1, 0) }
+        var (line, lineStart) = (counted.line, counted.lineStart)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var position = counted.offset
+            while position < offset, let hit = memchr(base + position, 0x0A, offset - position) {
+                let newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                line += 1
+                lineStart = newline + 1
+                position = newline + 1
+            }
         }
-        let lineStart = low == 0 ? 0 : newlines[low - 1] + 1
-        return (low + 1, offset - lineStart + 1)
+        counted = (offset, line, lineStart)
+        return (line, offset - lineStart + 1)
     }
 
     /// Whether the bytes from `start` spell `target` once JSON escapes, `%XX` and `&#x..;`-style
