@@ -56,4 +56,16 @@ struct JUnitReporterTests {
         #expect(Set(keys).count == keys.count)
         #expect(cases.filter { !$0.passedClean }.count == report.findings.count)
     }
+
+    @Test func hostileTextStaysWellFormed() throws {
+        let nasty = "a\u{01}b]]><x y=\"'&amp;\u{FFFE}\tz"
+        let findings = (0..<3).map { _ in
+            Finding(ruleId: "mapping/x", severity: .error, message: nasty, location: Location(path: "p<&>\"'.xml", line: 2, column: 3, attribute: nasty))
+        }
+        let report = Report(inputs: [InputReport(path: "p<&>\"'.xml", findings: findings)])
+        let (_, cases) = try Self.cases(JUnitReporter().render(report, options: ReportOptions()))
+        #expect(cases.count == 3)
+        #expect(Set(cases.map(\.name)).count == 3)
+        #expect(cases.allSatisfy { $0.suite == "p<&>\"'.xml" && $0.failed })
+    }
 }
