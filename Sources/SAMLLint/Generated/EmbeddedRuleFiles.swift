@@ -26,7 +26,6 @@ fields:
       - oid                      # Entra ID token claim name
       - immutableid              # Entra ID (onPremisesImmutableId) in custom claims
       - http://schemas.microsoft.com/identity/claims/objectidentifier  # Entra ID default claim (object id)
-      - http://schemas.microsoft.com/identity/claims/tenantid          # Entra ID default claim (tenant; an id, not the user's)
       - http://schemas.microsoft.com/ws/2008/06/identity/claims/primarysid  # ADFS (primary SID)
       - http://schemas.microsoft.com/ws/2008/06/identity/claims/windowsaccountname  # ADFS (DOMAIN\\user)
       - urn:oid:1.3.6.1.4.1.5923.1.1.1.10   # eduPersonTargetedID (eduPerson 2008; Shibboleth attribute-resolver)
@@ -241,6 +240,142 @@ quirks:
   notes:
     - "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name: Entra ID fills it with the UPN, not a display name"
     - "eduPersonPrincipalName: a scoped login (user@scope), never a mailbox"
+
+"""#,
+        "inference.yml": #"""
+# Mapping inference (samllint profile / mapping suggest / reconcile, mapping/proposed-change).
+# Every attribute of a connection is scored against every profile field by two kinds of evidence,
+# then the best one-to-one assignment is found exactly (Hungarian algorithm).
+#   score = weights.name * namePromise * (promiseFloor + (1 - promiseFloor) * valueFit)
+#         + weights.values * valueFit * presence
+# so a name's promise counts fully only when the values agree with it.
+# namePromise: 1 when the catalog (or the configured mapping) says the attribute carries the field,
+#   `related` below when it promises a neighbouring field; valueFit: mean of `fit` over the values'
+#   labels; presence: share of the connection's messages in which the attribute has a value.
+# Change a number, run `scripts/evaluate-mapping` to see the accuracy move.
+
+weights:
+  name: 0.45
+  values: 0.55
+
+# The fields inference assigns, in this order.
+fields: [id, email, firstName, lastName, displayName, groups]
+
+# How well a value label fits a field (0..1). Labels not listed fit 0.
+fit:
+  id:          { guid: 1.0, numericID: 0.9, opaqueID: 0.9, scopedID: 0.5, upn: 0.35, email: 0.3, guestUPN: 0.3 }
+  email:       { email: 1.0, upn: 0.45, guestUPN: 0.2, scopedID: 0.35 }
+  firstName:   { givenName: 1.0, personName: 0.65, initials: 0.2, familyName: 0.25, fullName: 0.15 }
+  lastName:    { familyName: 1.0, personName: 0.65, givenName: 0.25, fullName: 0.15 }
+  displayName: { fullName: 1.0, personName: 0.35, givenName: 0.15, familyName: 0.15 }
+  groups:      { groupList: 1.0, dn: 0.8, text: 0.45, guid: 0.5, opaqueID: 0.4, personName: 0.2, givenName: 0.1, familyName: 0.1 }
+
+# Partial name promise when the catalog says an attribute carries a neighbouring field.
+related:
+  id:          { username: 0.35, upn: 0.3, email: 0.15 }
+  email:       { upn: 0.35, username: 0.2 }
+  displayName: { username: 0.1 }
+  groups:      { title: 0.1, department: 0.1 }
+
+promiseFloor: 0.3
+
+# groups are multi-valued: an attribute that carries several values in a message is more likely groups.
+multiValuedGroupsBonus: 0.35
+# Values that repeat across different people's messages (engineering, staff) are categories: they add
+# this much times the repeated share to the groups fit, and take 60% of it off the name fields' fit.
+repetitionGroupsWeight: 0.6
+
+# The NameID is a candidate too: persistent -> id, emailAddress -> email (transient never an id).
+nameID:
+  persistentAsID: 0.85
+  emailAsEmail: 0.75
+  unspecifiedAsID: 0.55
+
+# A field's best candidate must score at least this to be assigned at all.
+minScore: 0.3
+# When the two best candidates of a field are this close and their values disagree, the field is
+# reported as undecided rather than guessed.
+undecidedMargin: 0.08
+# Two candidates whose values are equal in at least this share of messages are the same data.
+sameDataShare: 0.9
+# mapping/proposed-change: inference must be at least this confident to contradict the configuration.
+proposeMinConfidence: 0.7
+# reconcile: a profile whose value differs between the attribute in use and the one inference
+# decided on (at least this confident) does not fit the mapping.
+reconcileMinConfidence: 0.55
+# Given vs family name: per value, evidence in -1..1 from the email local part (jane.doe@: Jane is
+# given), a "Family, Given" display name and name frequencies; over n messages the mean counts
+# sqrt(n) times: fit = nameShare * (0.5 + 0.5 * tanh(gain * meanLean * sqrt(n))).
+nameEvidenceGain: 1.5
+
+"""#,
+        "lexicons/group-words.txt": #"""
+# Words typical of group and role names (inference: a name-like value made of these is a group).
+# Matched case-insensitively against whole tokens of a value. Sources: default groups of Entra ID,
+# Active Directory, Okta, Google Workspace, Keycloak and common RBAC role names.
+everyone
+users
+user
+admins
+admin
+administrators
+administrator
+staff
+employees
+employee
+members
+member
+guests
+guest
+domain
+group
+groups
+team
+teams
+role
+roles
+dept
+department
+engineering
+engineers
+developers
+dev
+devops
+ops
+operations
+sales
+marketing
+finance
+accounting
+hr
+legal
+support
+helpdesk
+it
+security
+managers
+management
+executives
+contractors
+interns
+students
+faculty
+readers
+writers
+editors
+owners
+viewers
+auditors
+billing
+product
+design
+research
+qa
+eng
+all
+default
+offline_access
+uma_authorization
 
 """#,
         "lexicons/names.tsv": #"""
@@ -13699,6 +13834,72 @@ mapping:
   swap:
     # mapping/given-family-swapped: evidence score needed (email local part 1, "Family, Given" display name 1.5, name frequencies 1)
     minScore: 2
+
+"""#,
+        "vendors.yml": #"""
+# How samllint recognises an IdP vendor, and where in its admin UI an attribute (claim) is fixed.
+# Recognition evidence, strongest first: the Issuer (entityID) pattern, then attribute naming style.
+# `issuer` entries are substrings matched case-insensitively against the Issuer; `names` entries are
+# attribute Names (or prefixes ending in '*') typical of the vendor. `steps` is the admin path, with
+# {attribute} replaced by the attribute (claim) Name and {field} by the profile field.
+# Sources: each vendor's public SAML configuration documentation (paths as of 2025).
+
+vendors:
+  - id: entra
+    name: Microsoft Entra ID
+    issuer: ["sts.windows.net/", "login.microsoftonline.com/"]
+    names: ["http://schemas.microsoft.com/identity/claims/*", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/*"]
+    steps: "Entra admin center → Enterprise applications → your application → Single sign-on → Attributes & Claims → the claim '{attribute}' → Source attribute"
+  - id: adfs
+    name: Microsoft AD FS
+    issuer: ["/adfs/services/trust"]
+    names: ["http://schemas.xmlsoap.org/claims/*", "http://schemas.microsoft.com/ws/2008/06/identity/claims/*"]
+    steps: "AD FS Management → Relying Party Trusts → your application → Edit Claim Issuance Policy → the rule that emits '{attribute}' → LDAP Attribute / Outgoing Claim Type"
+  - id: okta
+    name: Okta
+    issuer: ["okta.com/", "oktapreview.com/", "okta-emea.com/"]
+    names: ["firstName", "lastName", "email", "groups"]
+    steps: "Okta Admin Console → Applications → your application → General → SAML Settings → Edit → Attribute Statements → '{attribute}' → Value"
+  - id: google
+    name: Google Workspace
+    issuer: ["accounts.google.com/o/saml2"]
+    names: ["first_name", "last_name"]
+    steps: "Google Admin console → Apps → Web and mobile apps → your application → SAML attribute mapping → the Google Directory attribute mapped to '{attribute}'"
+  - id: onelogin
+    name: OneLogin
+    issuer: ["onelogin.com/saml/metadata", "app.onelogin.com"]
+    names: ["User.*"]
+    steps: "OneLogin Administration → Applications → your application → Parameters → '{attribute}' → Value"
+  - id: ping
+    name: PingFederate / PingOne
+    issuer: ["pingone.com", "pingidentity.com", "/idp/SSO.saml2", "pingfederate"]
+    names: ["subject", "mail", "givenName", "sn"]
+    steps: "PingFederate → Applications → SP Connections → your connection → Browser SSO → Assertion Creation → Attribute Contract Fulfillment → '{attribute}' → Source and Value (PingOne: Applications → your application → Attribute Mappings)"
+  - id: jumpcloud
+    name: JumpCloud
+    issuer: ["jumpcloud.com", "sso.jumpcloud"]
+    names: ["firstname", "lastname", "email", "memberOf"]
+    steps: "JumpCloud Admin Portal → SSO Applications → your application → SSO → Attributes → User Attribute Mapping → '{attribute}' → JumpCloud attribute"
+  - id: keycloak
+    name: Keycloak
+    issuer: ["/realms/", "/auth/realms/"]
+    names: ["Role"]
+    steps: "Keycloak Admin Console → your realm → Clients → your client → Client scopes → dedicated scope → Mappers → the mapper for '{attribute}' → User Attribute / Property"
+  - id: shibboleth
+    name: Shibboleth IdP
+    issuer: ["/idp/shibboleth"]
+    names: ["urn:oid:*", "urn:mace:dir:attribute-def:*"]
+    steps: "Shibboleth IdP → conf/attribute-resolver.xml (the AttributeDefinition for '{attribute}', its InputDataConnector / sourceAttributeID) and conf/attribute-filter.xml"
+  - id: auth0
+    name: Auth0
+    issuer: [".auth0.com"]
+    names: ["http://schemas.auth0.com/*"]
+    steps: "Auth0 Dashboard → Applications → your application → Addons → SAML2 Web App → Settings → mappings → '{attribute}'"
+  - id: simplesamlphp
+    name: SimpleSAMLphp
+    issuer: ["/simplesaml/", "saml2/idp/metadata.php"]
+    names: []
+    steps: "SimpleSAMLphp → metadata/saml20-sp-remote.php → your SP → authproc (core:AttributeMap / core:AttributeAlter) for '{attribute}'"
 
 """#,
     ]

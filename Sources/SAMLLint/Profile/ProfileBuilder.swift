@@ -1,51 +1,49 @@
 /// Builds the normalized profile of one assertion.
 ///
-/// Order of precedence per field: the configured mapping (`mapping:` in .samllint.yml, first
-/// attribute present wins), then the names a connection most commonly uses, then the NameID where
-/// its Format allows (persistent -> id, emailAddress -> email; transient never an id).
+/// Per field: the configured mapping (`mapping:` in .samllint.yml, first attribute present wins)
+/// when the field is configured; otherwise the mapping inferred from this message's names and values
+/// (`MappingInference`); a field whose best candidates are too close stays empty (`via: undecided`).
+/// The NameID counts where its Format allows: persistent -> id, emailAddress -> email; transient never
+/// an id.
 public struct ProfileBuilder: Sendable {
     public let context: LintContext
 
     public init(context: LintContext) { self.context = context }
 
-    /// Common attribute names per field, used when nothing is configured. Matched case-insensitively.
-    static let commonNames: [String: [String]] = [
-        "id": ["id", "uid", "userid", "user_id", "objectid", "http://schemas.microsoft.com/identity/claims/objectidentifier"],
-        "email": ["email", "mail", "emailaddress", "user.email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "urn:oid:0.9.2342.19200300.100.1.3"],
-        "firstName": ["firstname", "givenname", "first_name", "user.firstname", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname", "urn:oid:2.5.4.42"],
-        "lastName": ["lastname", "surname", "sn", "last_name", "user.lastname", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname", "urn:oid:2.5.4.4"],
-        "displayName": ["displayname", "name", "cn", "http://schemas.microsoft.com/identity/claims/displayname", "urn:oid:2.16.840.1.113730.3.1.241"],
-        "groups": ["groups", "group", "memberof", "ismemberof", "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups", "urn:oid:1.3.6.1.4.1.5923.1.5.1.1"],
-    ]
-
     public func profile(for assertion: Assertion) -> Profile {
-        let attributes = assertion.attributes
-        var raw: [String: [String]] = [:]
-        for attribute in attributes { raw[attribute.name, default: []] += attribute.values }
-        var profile = Profile(rawAttributes: raw)
-        let lowered = Dictionary(attributes.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        profile(for: InferenceSample(assertion), inferred: nil)
+    }
 
-        func pick(_ field: String) -> (Attribute, FieldSource)? {
-            if let configured = context.configuration.mapping[field] {
-                for name in configured {
-                    if let attribute = lowered[name.lowercased()] {
-                        return (attribute, FieldSource(attribute: attribute.name, via: "configured", confidence: 1))
+    /// The profile of one sample under a mapping inferred elsewhere (a connection's), or inferred
+    /// from the sample alone when `inferred` is nil.
+    public func profile(for sample: InferenceSample, inferred given: InferredMapping?) -> Profile {
+        var raw: [String: [String]] = [:]
+        for attribute in sample.attributes { raw[attribute.name, default: []] += attribute.values }
+        var profile = Profile(rawAttributes: raw)
+        let inferred = given ?? MappingInference(context: context).infer([sample])
+
+        func source(_ field: String) -> (name: String, source: FieldSource)? {
+            if let names = context.configuration.mapping[field] {
+                for name in names {
+                    if let attribute = sample.attributes.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+                        return (attribute.name, FieldSource(attribute: attribute.name, via: "configured", confidence: 1))
                     }
                 }
                 return nil
             }
-            for name in Self.commonNames[field] ?? [] {
-                if let attribute = lowered[name] {
-                    return (attribute, FieldSource(attribute: attribute.name, via: "inferred", confidence: 0.8))
-                }
+            guard let decision = inferred.decision(for: field), let attribute = decision.attribute else { return nil }
+            if !decision.isDecided {
+                profile.sources[field] = FieldSource(attribute: attribute, via: "undecided", confidence: decision.confidence)
+                return nil
             }
-            return nil
+            let via = attribute == InferredMapping.nameIDSource ? "nameid" : "inferred"
+            return (attribute, FieldSource(attribute: attribute, via: via, confidence: decision.confidence))
         }
 
         func single(_ field: String) -> String? {
-            guard let (attribute, source) = pick(field), let value = attribute.values.first else { return nil }
-            profile.sources[field] = source
-            return value.trimmed
+            guard let (name, fieldSource) = source(field), let value = sample.value(of: name) else { return nil }
+            profile.sources[field] = fieldSource
+            return value
         }
 
         profile.idpID = single("id")
@@ -53,27 +51,26 @@ public struct ProfileBuilder: Sendable {
         profile.firstName = single("firstName")
         profile.lastName = single("lastName")
         profile.name = single("displayName")
-        if let (attribute, source) = pick("groups") {
-            profile.groups = attribute.values.map(\.trimmed)
-            profile.sources["groups"] = source
+        if let (name, fieldSource) = source("groups") {
+            let values = sample.values(of: name)
+            if !values.isEmpty {
+                profile.groups = values
+                profile.sources["groups"] = fieldSource
+            }
         }
 
-        if let nameID = assertion.nameID {
-            let value = nameID.value.trimmed
-            switch nameID.knownFormat {
-            case .persistent?, .unspecified?, nil:
-                if profile.idpID == nil, !value.isEmpty, nameID.knownFormat != nil || nameID.format == nil {
+        // The NameID fills what is still empty, where its Format allows.
+        if let value = sample.nameID, !value.isEmpty {
+            switch sample.nameIDFormat {
+            case .persistent?:
+                if profile.idpID == nil, context.configuration.mapping["id"] == nil {
                     profile.idpID = value
-                    profile.sources["id"] = FieldSource(attribute: "NameID", via: "nameid", confidence: nameID.knownFormat == .persistent ? 0.9 : 0.6)
+                    profile.sources["id"] = FieldSource(attribute: InferredMapping.nameIDSource, via: "nameid", confidence: 0.9)
                 }
             case .emailAddress?:
-                if profile.email == nil, !value.isEmpty {
+                if profile.email == nil, context.configuration.mapping["email"] == nil {
                     profile.email = value
-                    profile.sources["email"] = FieldSource(attribute: "NameID", via: "nameid", confidence: 0.9)
-                }
-                if profile.idpID == nil, !value.isEmpty {
-                    profile.idpID = value
-                    profile.sources["id"] = FieldSource(attribute: "NameID", via: "nameid", confidence: 0.5)
+                    profile.sources["email"] = FieldSource(attribute: InferredMapping.nameIDSource, via: "nameid", confidence: 0.8)
                 }
             default:
                 break

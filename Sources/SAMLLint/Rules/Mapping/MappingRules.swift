@@ -5,6 +5,6 @@ public enum MappingRules {
         EmailInNameField.self, NonEmailInEmailField.self, UPNAsEmail.self, GuestUPN.self, ScopedIDAsEmail.self,
         FullNameInGivenName.self, GivenFamilySwapped.self, DNInNameField.self, IDInNameField.self,
         PlaceholderValue.self, MissingField.self, FriendlyNameMismatch.self, CaseVariantName.self,
-        MultiValuedSingleField.self,
+        MultiValuedSingleField.self, ProposedChange.self,
     ]
 }

@@ -1,0 +1,51 @@
+/// What inference reads of one message: its attributes (all values) and its NameID.
+public struct InferenceSample: Sendable {
+    public struct Attr: Sendable {
+        public var name: String
+        public var friendlyName: String?
+        public var values: [String]
+        public init(name: String, friendlyName: String?, values: [String]) {
+            self.name = name
+            self.friendlyName = friendlyName
+            self.values = values
+        }
+    }
+
+    public var attributes: [Attr]
+    public var nameID: String?
+    public var nameIDFormat: NameID.Format?
+
+    public init(attributes: [Attr], nameID: String?, nameIDFormat: NameID.Format?) {
+        self.attributes = attributes
+        self.nameID = nameID
+        self.nameIDFormat = nameIDFormat
+    }
+
+    public init(_ assertion: Assertion) {
+        attributes = assertion.attributes.prefix(500).map { Attr(name: $0.name, friendlyName: $0.friendlyName, values: Array($0.values.prefix(200))) }
+        let nameID = assertion.nameID
+        self.nameID = nameID?.value.trimmed
+        nameIDFormat = nameID?.knownFormat
+    }
+
+    public init(_ facts: MessageFacts) {
+        attributes = facts.attributes.prefix(500).map { Attr(name: $0.name, friendlyName: $0.friendlyName, values: Array($0.values.prefix(200))) }
+        nameID = facts.nameID
+        nameIDFormat = facts.nameIDFormat.flatMap { NameID.Format(rawValue: $0) }
+            ?? (facts.nameIDFormat?.hasSuffix(":emailAddress") == true ? .emailAddress : nil)
+    }
+
+    /// The first non-empty value of an attribute Name (first Attribute element of that Name).
+    public func value(of name: String) -> String? {
+        if name == InferredMapping.nameIDSource { return nameID.flatMap { $0.isEmpty ? nil : $0 } }
+        for attribute in attributes where attribute.name == name {
+            if let value = attribute.values.map(\.trimmed).first(where: { !$0.isEmpty }) { return value }
+        }
+        return nil
+    }
+
+    /// Every non-empty value of an attribute Name, across repeated Attribute elements.
+    public func values(of name: String) -> [String] {
+        attributes.filter { $0.name == name }.flatMap(\.values).map(\.trimmed).filter { !$0.isEmpty }
+    }
+}

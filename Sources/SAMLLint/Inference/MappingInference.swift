@@ -1,0 +1,324 @@
+import Foundation
+
+/// Learns a connection's attribute mapping from the evidence of its messages.
+///
+/// Every candidate (each attribute Name, and the NameID) is scored against every profile field by
+/// what its name promises (catalog or configured mapping) and what its values show (classifiers),
+/// aggregated over all messages; the best one-to-one assignment is then found exactly with the
+/// Hungarian algorithm, not greedily. A field whose two best candidates are too close, and carry
+/// different data, is reported as undecided rather than guessed.
+public struct MappingInference: Sendable {
+    public let settings: InferenceSettings
+    public let catalog: AttributeCatalog
+    public let classifier: ValueClassifier
+    /// field -> configured attribute names (`mapping:` in .samllint.yml).
+    public let configured: [String: [String]]
+
+    let groupWords: Set<String>
+
+    public init(context: LintContext) {
+        groupWords = context.ruleData.lineList("lexicons/group-words.txt")
+        settings = InferenceSettings.shared(context.ruleData)
+        catalog = AttributeCatalog.shared(context.ruleData)
+        classifier = ValueClassifier.shared(context.ruleData)
+        configured = context.configuration.mapping
+    }
+
+    /// Per-candidate aggregates over the samples.
+    struct Candidate {
+        var name: String
+        var friendlyName: String?
+        var present = 0
+        var multiValued = 0
+        /// Per field, the sum over present samples of the mean fit of its values.
+        var fitSum: [ProfileField: Double] = [:]
+        var labelCounts: [ValueLabel: Int] = [:]
+        var values = 0
+        var promise: [ProfileField: Double] = [:]
+        var promiseReason: String?
+        /// Sum over present samples of given-vs-family evidence in -1...1 (+1: a given name).
+        var givenEvidence = 0.0
+        /// Share of name-like values per present sample, summed.
+        var nameLike = 0.0
+        /// Every value seen, with how many samples it appeared in.
+        var valueSamples: [String: Int] = [:]
+    }
+
+    /// What one sample says about names: the email local part's tokens and the display name's tokens.
+    struct NameHints {
+        var emailTokens: [String] = []
+        var displayTokens: [String] = []
+        var displayCommaForm = false
+    }
+
+    public func infer(_ samples: [InferenceSample]) -> InferredMapping {
+        let fields = settings.fields
+        var candidates = collect(samples)
+        let total = max(samples.count, 1)
+        for index in candidates.indices { candidates[index].promise = promises(for: candidates[index], samples: samples) }
+
+        var scores: [[Double]] = []
+        for field in fields {
+            scores.append(candidates.map { score($0, field: field, total: total) })
+        }
+        // An identifier that stays the same while the people change (a tenant id, an IdP id) is not
+        // the user's id.
+        if let row = fields.firstIndex(of: .id) {
+            for (column, candidate) in candidates.enumerated() where isConstantAcrossPeople(candidate.name, samples: samples) {
+                scores[row][column] = min(scores[row][column], settings.minScore * 0.5)
+            }
+        }
+        let assignment = Assignment.maximumScore(scores)
+
+        var decisions: [InferredMapping.Decision] = []
+        for (row, field) in fields.enumerated() {
+            guard let column = assignment[row], scores[row][column] >= settings.minScore else {
+                decisions.append(.init(field: field.rawValue, attribute: nil, confidence: 0, status: "missing", evidence: ["no attribute carries \(field.rawValue)"], alternative: nil))
+                continue
+            }
+            let chosen = candidates[column]
+            let best = scores[row][column]
+            let runnerUp = scores[row].indices.filter { $0 != column }.max { scores[row][$0] < scores[row][$1] }
+            let second = runnerUp.map { scores[row][$0] } ?? 0
+            var margin = best - second
+            if let runnerUp, sameData(chosen.name, candidates[runnerUp].name, samples: samples) {
+                margin = max(margin, 0.3)  // two attributes carrying the same values: either is right
+            }
+            let undecided = runnerUp != nil && margin < settings.undecidedMargin && second >= settings.minScore
+            // Perfect values alone (no name promise) reach full confidence when nothing else competes.
+            let confidence = min(1, best / settings.valueWeight) * (0.6 + 0.4 * min(1, margin / 0.3))
+            var evidence = describe(chosen, field: field, total: total)
+            if let runnerUp, second >= settings.minScore {
+                evidence += describe(candidates[runnerUp], field: field, total: total).map { "runner-up: " + $0 }
+            }
+            decisions.append(
+                .init(
+                    field: field.rawValue, attribute: chosen.name, confidence: (confidence * 100).rounded() / 100,
+                    status: undecided ? "undecided" : "decided", evidence: evidence,
+                    alternative: runnerUp.flatMap { second >= settings.minScore ? candidates[$0].name : nil }))
+        }
+        return InferredMapping(messages: samples.count, decisions: decisions)
+    }
+
+    // MARK: Evidence gathering
+
+    func collect(_ samples: [InferenceSample]) -> [Candidate] {
+        var byName: [String: Candidate] = [:]
+        var order: [String] = []
+        for sample in samples {
+            var seen = Set<String>()
+            let hints = nameHints(sample)
+            for attribute in sample.attributes where !seen.contains(attribute.name) {
+                seen.insert(attribute.name)
+                let values = sample.values(of: attribute.name)
+                if byName[attribute.name] == nil {
+                    byName[attribute.name] = Candidate(name: attribute.name, friendlyName: attribute.friendlyName)
+                    order.append(attribute.name)
+                }
+                guard !values.isEmpty else { continue }
+                accumulate(&byName[attribute.name]!, values: values, hints: hints)
+            }
+            if let nameID = sample.nameID, !nameID.isEmpty {
+                let key = InferredMapping.nameIDSource
+                if byName[key] == nil {
+                    byName[key] = Candidate(name: key)
+                    order.append(key)
+                }
+                accumulate(&byName[key]!, values: [nameID], hints: NameHints())
+            }
+        }
+        return order.sorted().compactMap { byName[$0] }
+    }
+
+    func nameHints(_ sample: InferenceSample) -> NameHints {
+        var hints = NameHints()
+        for attribute in sample.attributes {
+            guard let value = attribute.values.first?.trimmed, !value.isEmpty else { continue }
+            let label = classifier.classify(value).label
+            if hints.emailTokens.isEmpty, label == .email || label == .upn, let local = EmailClassifier.parts(value)?.local {
+                let tokens = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map { Self.fold(String($0)) }
+                if tokens.count == 2 { hints.emailTokens = tokens }
+            }
+            if hints.displayTokens.isEmpty, label == .fullName {
+                if value.contains(",") {
+                    let halves = value.split(separator: ",").map { Self.fold($0.trimmingCharacters(in: .whitespaces)) }
+                    if halves.count == 2 { hints.displayTokens = [halves[1], halves[0]]; hints.displayCommaForm = true }
+                } else {
+                    let tokens = NameClassifier.tokens(value).map(Self.fold)
+                    if tokens.count >= 2 { hints.displayTokens = [tokens.first!, tokens.last!] }
+                }
+            }
+        }
+        return hints
+    }
+
+    /// Latin letters only, lowercased, without diacritics: `Федір` -> `fedir`, `桂芝` -> `guizhi`,
+    /// so names in any script compare with an email local part.
+    static func fold(_ text: String) -> String {
+        let latin = text.unicodeScalars.allSatisfy(\.isASCII) ? text : (text.applyingTransform(.toLatin, reverse: false) ?? text)
+        return AssertionAnalysis.fold(latin).filter { $0.isLetter && $0.isASCII }
+    }
+
+    /// Given-vs-family evidence of one value, -1...1: the email local part and display name of the
+    /// same message (jane.doe@ says Jane is given), then name frequencies.
+    func givenEvidence(_ value: String, hints: NameHints) -> Double {
+        let folded = Self.fold(value)
+        guard !folded.isEmpty else { return 0 }
+        var evidence = 0.0
+        var weight = 0.0
+        if hints.emailTokens.count == 2, hints.emailTokens[0] != hints.emailTokens[1] {
+            if hints.emailTokens[0].hasPrefix(folded) || folded.hasPrefix(hints.emailTokens[0]) { evidence += 1; weight += 1 }
+            else if hints.emailTokens[1].hasPrefix(folded) || folded.hasPrefix(hints.emailTokens[1]) { evidence -= 1; weight += 1 }
+        }
+        if hints.displayTokens.count == 2, hints.displayTokens[0] != hints.displayTokens[1], hints.displayCommaForm {
+            if hints.displayTokens[0] == folded { evidence += 1; weight += 1 }
+            else if hints.displayTokens[1] == folded { evidence -= 1; weight += 1 }
+        }
+        let odds = classifier.lexicon.givenLogOdds(value)
+        if odds != 0 {
+            evidence += max(-1, min(1, odds / 3))
+            weight += 1
+        }
+        return weight > 0 ? evidence / weight : 0
+    }
+
+    /// A "name" that is all lowercase, or made of group words (admins, Domain Users, engineering),
+    /// is a group or role for inference's purposes: directories capitalise people's names.
+    func relabel(_ label: ValueLabel, value: String) -> ValueLabel {
+        guard [.personName, .givenName, .familyName, .fullName].contains(label) else { return label }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let tokens = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }).map { $0.lowercased() }
+        if !tokens.isEmpty, tokens.allSatisfy({ groupWords.contains($0) }) { return .groupList }
+        if trimmed.contains(where: \.isLetter), trimmed == trimmed.lowercased(), trimmed.unicodeScalars.allSatisfy(\.isASCII) { return .groupList }
+        return label
+    }
+
+    func accumulate(_ candidate: inout Candidate, values: [String], hints: NameHints) {
+        candidate.present += 1
+        if values.count > 1 { candidate.multiValued += 1 }
+        let sampleValues = values.prefix(20)
+        for value in Set(sampleValues.map { $0.lowercased() }) { candidate.valueSamples[value, default: 0] += 1 }
+        let labels = sampleValues.map { relabel(classifier.classify($0).label, value: $0) }
+        let nameLabels: Set<ValueLabel> = [.givenName, .familyName, .personName, .initials]
+        if let first = sampleValues.first, nameLabels.contains(labels[0]) {
+            candidate.nameLike += 1
+            candidate.givenEvidence += givenEvidence(first, hints: hints)
+        }
+        for label in labels { candidate.labelCounts[label, default: 0] += 1 }
+        candidate.values += labels.count
+        for field in settings.fields {
+            let table = settings.fit[field] ?? [:]
+            let fits: [Double]
+            if field == .groups {
+                fits = labels.map { table[$0] ?? 0 }
+            } else {
+                fits = [table[labels[0]] ?? 0]  // single-valued fields read the first value
+            }
+            candidate.fitSum[field, default: 0] += fits.reduce(0, +) / Double(fits.count)
+        }
+    }
+
+    func promises(for candidate: Candidate, samples: [InferenceSample]) -> [ProfileField: Double] {
+        var result: [ProfileField: Double] = [:]
+        if candidate.name == InferredMapping.nameIDSource {
+            let formats = samples.compactMap(\.nameIDFormat)
+            if formats.contains(.persistent) { result[.id] = settings.persistentAsID }
+            if formats.contains(.unspecified) { result[.id] = settings.unspecifiedAsID }
+            if formats.contains(.emailAddress) { result[.email] = settings.emailAsEmail }
+            if formats.contains(.transient) { result[.id] = -2 }  // never the id, whatever its values
+            return result
+        }
+        for (field, names) in configured {
+            guard let field = ProfileField(rawValue: field) else { continue }
+            if names.contains(where: { $0.caseInsensitiveCompare(candidate.name) == .orderedSame }) { result[field] = 1 }
+        }
+        if let match = catalog.lookup(name: candidate.name, friendlyName: candidate.friendlyName) {
+            result[match.field] = max(result[match.field] ?? 0, match.viaFriendlyName ? 0.9 : 1)
+            for (field, related) in settings.related {
+                if let weight = related[match.field] { result[field] = max(result[field] ?? 0, weight) }
+            }
+        }
+        return result
+    }
+
+    /// Share of values that appear in more than one message: high for groups and constants,
+    /// low for names and ids of different people.
+    func repetition(_ candidate: Candidate) -> Double {
+        guard candidate.present >= 3, !candidate.valueSamples.isEmpty else { return 0 }
+        let repeated = candidate.valueSamples.values.filter { $0 > 1 }.reduce(0, +)
+        let all = candidate.valueSamples.values.reduce(0, +)
+        return Double(repeated) / Double(all)
+    }
+
+    func score(_ candidate: Candidate, field: ProfileField, total: Int) -> Double {
+        let presence = Double(candidate.present) / Double(total)
+        var fit = candidate.present > 0 ? (candidate.fitSum[field] ?? 0) / Double(candidate.present) : 0
+        if (field == .firstName || field == .lastName), candidate.nameLike > 0 {
+            // Names: the share of name-like values, split by the given-vs-family evidence.
+            // Evidence accumulates: the mean lean over n messages counts sqrt(n) times, so ten
+            // messages that agree decide where one message only hints.
+            let nameShare = candidate.nameLike / Double(candidate.present)
+            let given = candidate.givenEvidence / candidate.nameLike  // -1...1
+            let lean = field == .firstName ? given : -given
+            let strength = settings.nameEvidenceGain * lean * candidate.nameLike.squareRoot()
+            fit = max(fit * 0.5, nameShare * (0.5 + 0.5 * tanh(strength)))
+        }
+        let repeats = repetition(candidate)
+        if field == .groups {
+            fit = max(fit, min(1, fit + settings.repetitionGroupsWeight * repeats))
+        } else if field.isName {
+            fit *= 1 - 0.6 * repeats
+        }
+        // A name's promise counts fully only when the values do not contradict it: an attribute named
+        // for the surname that holds emails keeps a small part of its promise.
+        let promise = (candidate.promise[field] ?? 0) * (settings.promiseFloor + (1 - settings.promiseFloor) * fit)
+        var score = settings.nameWeight * promise + settings.valueWeight * fit * presence
+        if field == .groups, candidate.present > 0 {
+            score += settings.multiValuedGroupsBonus * Double(candidate.multiValued) / Double(candidate.present)
+        } else if candidate.multiValued * 2 > max(candidate.present, 1) {
+            score -= 0.1  // single-valued fields are rarely sent with many values
+        }
+        return score
+    }
+
+    /// A value shared by every message although the messages are about at least two different people
+    /// (told apart by their other attributes' values).
+    func isConstantAcrossPeople(_ name: String, samples: [InferenceSample]) -> Bool {
+        let values = samples.compactMap { $0.value(of: name) }
+        guard values.count >= 2, Set(values).count == 1 else { return false }
+        let fingerprints = Set(samples.map { sample in
+            sample.attributes.filter { $0.name != name }.map { $0.values.first ?? "" }.joined(separator: "\u{1F}") + (sample.nameID ?? "")
+        })
+        return fingerprints.count >= 2
+    }
+
+    /// Whether two candidates carry the same (case-insensitive) first value in most messages.
+    func sameData(_ a: String, _ b: String, samples: [InferenceSample]) -> Bool {
+        var both = 0
+        var equal = 0
+        for sample in samples {
+            guard let x = sample.value(of: a), let y = sample.value(of: b) else { continue }
+            both += 1
+            if x.caseInsensitiveCompare(y) == .orderedSame { equal += 1 }
+        }
+        return both > 0 && Double(equal) >= settings.sameDataShare * Double(both)
+    }
+
+    func describe(_ candidate: Candidate, field: ProfileField, total: Int) -> [String] {
+        var out: [String] = []
+        if let (label, count) = candidate.labelCounts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }) {
+            out.append("\(count) of \(candidate.values) values of `\(candidate.name)` are \(label.plural)")
+        }
+        if candidate.present < total {
+            out.append("`\(candidate.name)` has a value in \(candidate.present) of \(total) messages")
+        }
+        if let promise = candidate.promise[field], promise > 0 {
+            if candidate.name == InferredMapping.nameIDSource {
+                out.append("the NameID Format allows it to stand for \(field.rawValue)")
+            } else {
+                out.append(promise >= 1 ? "`\(candidate.name)` is named for \(field.rawValue)" : "`\(candidate.name)` is named for a field close to \(field.rawValue)")
+            }
+        }
+        return out
+    }
+}
