@@ -32,6 +32,15 @@ struct CIOptions: ParsableArguments {
         return report
     }
 
+    /// The proposed mappings for the HTML report, from the run before baseline and redaction
+    /// (attribute names only; evidence sentences are masked with the report when --redact is on).
+    func connections(of report: Report, linter: Linter) -> [ConnectionReport] {
+        let connections = Reconciliation(context: linter.context).connections(in: report)
+        guard redact else { return connections }
+        let key = redactKey ?? ProcessInfo.processInfo.environment["SAMLLINT_REDACT_KEY"] ?? Redactor.defaultKey
+        return Redactor(key: key).redact(connections)
+    }
+
     func progressBar(inputs: Int) -> ProgressBar? {
         let wanted = progress ?? (Terminal.isTerminal(STDERR_FILENO) && inputs >= ProgressBar.threshold)
         return wanted && inputs > 0 ? ProgressBar(total: inputs) : nil

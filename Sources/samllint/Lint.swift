@@ -54,9 +54,10 @@ extension SAMLLintCommand {
             let formats = self.formats.isEmpty ? [ReportFormat.text] : self.formats
             for (index, format) in formats.enumerated() {
                 let destination = index < outputs.count ? outputs[index] : nil
-                let options = ReportOptions(
+                var options = ReportOptions(
                     color: destination == nil && format == .text && useColor, failOn: failOn,
                     workingDirectory: workingDirectory)
+                if format == .html { options.connections = ci.connections(of: linted, linter: setup.linter) }
                 let text = format.reporter.render(report, options: options)
                 if format == .github { ci.writeStepSummary(report, options: options) }
                 try Output.write(text, to: destination)

@@ -25,4 +25,17 @@ struct HTMLReporterTests {
         #expect(html.contains("<b><code>sn</code></b>"))
         #expect(!html.contains("Nothing proposed"))
     }
+
+    @Test func reconciliationProposalsFillTheMappingTable() throws {
+        let report = ReportFixtures.report()
+        let connections = Reconciliation(context: LintContext(now: nil)).connections(in: report)
+        try #require(!connections.isEmpty)
+        var options = ReportFixtures.options()
+        options.connections = connections
+        let html = HTMLReporter().render(report, options: options)
+        #expect(html.contains("<th>in use</th><th>proposed</th>"))
+        #expect(html.contains("<h3>\(connections[0].issuer)</h3>"))
+        #expect(!html.contains("Nothing proposed"))
+        for section in HTMLReporter.sections { #expect(html.contains("data-section=\"\(section)\"")) }
+    }
 }

@@ -22,7 +22,7 @@ public struct HTMLReporter: Reporter {
         html += HTMLSections.summary(report)
         html += HTMLSections.findings(report, options: options)
         html += HTMLSections.profiles(report, options: options)
-        html += HTMLSections.mapping(report)
+        html += options.connections.map { HTMLSections.proposedMapping($0, report: report) } ?? HTMLSections.mapping(report)
         html += HTMLSections.emailTrust(report)
         html += "</body></html>\n"
         return html

@@ -106,6 +106,29 @@ enum HTMLSections {
         return out + "</section>\n"
     }
 
+    /// The mapping in use against the one inference proposes, per connection (`Reconciliation`).
+    static func proposedMapping(_ connections: [ConnectionReport], report: Report) -> String {
+        guard !connections.isEmpty else { return mapping(report) }
+        var out = "<section id=\"mapping\" data-section=\"mapping\"><h2>Mapping: configured versus proposed</h2>"
+        for connection in connections {
+            out += "<h3>\(e(connection.issuer))</h3><p class=\"dim\">"
+            if let vendor = connection.vendor { out += "\(e(vendor.vendor.name)) (\(e(vendor.evidence))). " }
+            out += "\(connection.profiles) profile\(connection.profiles == 1 ? "" : "s"); \(connection.awaitingReconciliation) awaiting reconciliation under the mapping in use, \(connection.awaitingUnderProposedMapping) under the proposed one; confidence \(Int((connection.confidence * 100).rounded()))%.</p>"
+            out += "<table><tr><th>field</th><th>in use</th><th>proposed</th><th>confidence</th><th>evidence</th></tr>"
+            for decision in connection.fields {
+                let current = connection.currentMapping[decision.field]
+                let proposed = decision.isDecided ? decision.attribute : nil
+                let changed = proposed != nil && proposed != current
+                let proposedCell = proposed.map { "<code>\(e($0))</code>" } ?? "<span class=\"dim\">\(e(decision.status))</span>"
+                out += "<tr><td>\(e(decision.field))</td><td>\(current.map { "<code>\(e($0))</code>" } ?? "<span class=\"dim\">—</span>")</td>"
+                out += "<td>\(changed ? "<b>" : "")\(proposedCell)\(changed ? "</b>" : "")</td><td>\(Int((decision.confidence * 100).rounded()))%</td>"
+                out += "<td class=\"evidence\">\(decision.evidence.prefix(2).map(e).joined(separator: "<br>"))</td></tr>"
+            }
+            out += "</table>"
+        }
+        return out + "</section>\n"
+    }
+
     static func emailTrust(_ report: Report) -> String {
         var counts: [String: Int] = [:]
         for profile in report.inputs.flatMap(\.messages).compactMap(\.profile) {

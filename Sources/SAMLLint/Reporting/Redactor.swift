@@ -46,6 +46,25 @@ public struct Redactor: Sendable {
         return report
     }
 
+    /// Connections as reconciliation reports them: attribute names stay, any email or quoted value in
+    /// the evidence and reasons is masked.
+    public func redact(_ connections: [ConnectionReport]) -> [ConnectionReport] {
+        connections.map { connection in
+            var connection = connection
+            connection.fields = connection.fields.map { decision in
+                var decision = decision
+                decision.evidence = decision.evidence.map { replaceEmails(in: $0) }
+                return decision
+            }
+            connection.awaiting = connection.awaiting.map { item in
+                var item = item
+                item.reasons = item.reasons.map { replaceEmails(in: $0) }
+                return item
+            }
+            return connection
+        }
+    }
+
     func redact(_ input: InputReport) -> InputReport {
         var input = input
         var values = Set<String>()
