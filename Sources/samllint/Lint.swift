@@ -25,6 +25,8 @@ extension SAMLLintCommand {
         @Flag(inversion: .prefixedNo, help: "Colour the text report (default: only on a terminal, never with NO_COLOR).")
         var color: Bool?
 
+        @OptionGroup var ci: CIOptions
+
         func validate() throws {
             if paths.isEmpty { throw ValidationError("give at least one file, folder, or - for standard input") }
             if outputs.count > max(formats.count, 1) {
@@ -41,16 +43,24 @@ extension SAMLLintCommand {
                 FileHandle.standardError.write(Data("samllint: no input files found in \(paths.joined(separator: " "))\n".utf8))
                 throw ExitCode(2)
             }
-            let report = try signatureOptions.apply(to: setup.linter).lint(inputs: sources)
+            let workingDirectory = FileManager.default.currentDirectoryPath
+            let bar = ci.progressBar(inputs: sources.count)
+            var onProgress: (@Sendable (Int) -> Void)?
+            if let bar { onProgress = { done in bar.update(done) } }
+            let linted = try signatureOptions.apply(to: setup.linter).lint(inputs: sources, progress: onProgress)
+            bar?.finish()
+            let report = try ci.apply(to: linted, workingDirectory: workingDirectory)
             let failOn = self.failOn ?? setup.configuration.failOn ?? .error
             let useColor = color ?? (Terminal.isTerminal(STDOUT_FILENO) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             let formats = self.formats.isEmpty ? [ReportFormat.text] : self.formats
             for (index, format) in formats.enumerated() {
                 let destination = index < outputs.count ? outputs[index] : nil
-                let options = ReportOptions(
+                var options = ReportOptions(
                     color: destination == nil && format == .text && useColor, failOn: failOn,
-                    workingDirectory: FileManager.default.currentDirectoryPath)
+                    workingDirectory: workingDirectory)
+                if format == .html { options.connections = ci.connections(of: linted, linter: setup.linter) }
                 let text = format.reporter.render(report, options: options)
+                if format == .github { ci.writeStepSummary(report, options: options) }
                 try Output.write(text, to: destination)
             }
             let code = report.exitCode(failOn: failOn)

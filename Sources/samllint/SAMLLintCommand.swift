@@ -16,7 +16,7 @@ struct SAMLLintCommand: ParsableCommand {
             could not be used, 64 usage error.
             """,
         version: SAMLLintVersion.current,
-        subcommands: [Lint.self, ProfileCommand.self, Mapping.self, Reconcile.self, ListRules.self, Explain.self],
+        subcommands: [Lint.self, ProfileCommand.self, Mapping.self, Reconcile.self, ListRules.self, Explain.self, BaselineCommand.self],
         defaultSubcommand: Lint.self
     )
 }

@@ -41,10 +41,12 @@ public struct Linter: Sendable {
 
     /// Lints every input, in parallel across cores. The report lists inputs in the order given and
     /// is byte-for-byte the same as a serial run.
-    public func lint(inputs: [InputSource], parallel: Bool = true) -> Report {
+    /// `progress`, when given, is called (from any thread) with the number of inputs done so far.
+    public func lint(inputs: [InputSource], parallel: Bool = true, progress: (@Sendable (Int) -> Void)? = nil) -> Report {
         let results = ResultSlots<InputReport>(count: inputs.count)
         let work: @Sendable (Int) -> Void = { index in
-            results.set(index, self.lint(source: inputs[index]))
+            let done = results.set(index, self.lint(source: inputs[index]))
+            progress?(done)
         }
         if parallel && inputs.count > 1 {
             DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
@@ -119,6 +121,12 @@ public struct Linter: Sendable {
         var report = MessageReport(
             index: raw.index, kind: "unparsed", issuer: nil, origin: raw.origin, linted: false, assertions: 0,
             attributes: 0, entities: 0, error: nil, profile: nil)
+        report.containerLine = raw.containerLine
+        report.containerColumn = raw.containerColumn
+        if let inputError = raw.error {
+            report.error = errorReport(inputError, messageIndex: raw.index)
+            return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [], nil)
+        }
         let document: XMLDocument
         do {
             document = try XMLDocument.parse(raw.bytes, url: path, limits: limits)
@@ -217,10 +225,15 @@ final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: T) {
+    private var filled = 0
+    /// Stores a value; returns how many slots are filled now.
+    @discardableResult
+    func set(_ index: Int, _ value: T) -> Int {
         lock.lock()
+        defer { lock.unlock() }
         slots[index] = value
-        lock.unlock()
+        filled += 1
+        return filled
     }
     var values: [T] {
         lock.lock()

@@ -8,12 +8,20 @@ public struct RawMessage: Sendable {
     public var origin: String?
     /// The encoding that was undone (`xml`, `base64`, `deflate`, `form`, `har`, `saml-tracer`).
     public var encoding: InputFormat
+    /// Set when this message of a container (one SAMLResponse of a HAR) could not be decoded; the
+    /// container's other messages are still linted.
+    public var error: InputError?
+    /// Where the payload starts in its container file (a HAR, a SAML-tracer export), when found:
+    /// 1-based line and column, so CI annotations can point at the entry instead of line 1.
+    public var containerLine: Int?
+    public var containerColumn: Int?
 
-    public init(bytes: [UInt8], index: Int = 0, origin: String? = nil, encoding: InputFormat) {
+    public init(bytes: [UInt8], index: Int = 0, origin: String? = nil, encoding: InputFormat, error: InputError? = nil) {
         self.bytes = bytes
         self.index = index
         self.origin = origin
         self.encoding = encoding
+        self.error = error
     }
 }
 

@@ -27,6 +27,8 @@ public struct Report: Codable, Sendable {
         public var unusableInputs: Int
         /// Things said once for the whole run (a rule family that stayed silent and why).
         public var notes: [String]
+        /// Findings hidden by `--baseline` (absent without a baseline).
+        public var baselined: Int? = nil
     }
 
     public init(inputs: [InputReport], notes: [String] = []) {
@@ -100,4 +102,7 @@ public struct MessageReport: Codable, Sendable {
     public var error: InputErrorReport?
     /// The normalized profile of the assertion that is read, when there is one.
     public var profile: Profile?
+    /// Where the message's payload starts in its container file (HAR, SAML-tracer), when known.
+    public var containerLine: Int? = nil
+    public var containerColumn: Int? = nil
 }

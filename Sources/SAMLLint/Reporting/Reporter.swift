@@ -13,6 +13,9 @@ public struct ReportOptions: Sendable {
     public var failOn: Severity
     /// Directory paths are made relative to (for SARIF and annotations).
     public var workingDirectory: String?
+    /// Per connection, the mapping in use and the one inference proposes (`Reconciliation`), for
+    /// reporters that show it (HTML); nil when not computed.
+    public var connections: [ConnectionReport]? = nil
 
     public init(color: Bool = false, failOn: Severity = .error, workingDirectory: String? = nil) {
         self.color = color
@@ -25,11 +28,19 @@ public struct ReportOptions: Sendable {
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text
     case json
+    case sarif
+    case junit
+    case github
+    case html
 
     public var reporter: any Reporter {
         switch self {
         case .text: return TextReporter()
         case .json: return JSONReporter()
+        case .sarif: return SARIFReporter()
+        case .junit: return JUnitReporter()
+        case .github: return GitHubReporter()
+        case .html: return HTMLReporter()
         }
     }
 }
