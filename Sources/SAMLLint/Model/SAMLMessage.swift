@@ -8,6 +8,10 @@ public struct SAMLMessage: Sendable {
     /// The normalized profile of the assertion that is read (the first one), set by the linter
     /// before rules run so every rule sees the same profile.
     public internal(set) var profile: Profile?
+    /// Set when the message is one piece of a streamed metadata aggregate.
+    public internal(set) var aggregate: AggregateMember?
+    /// Values derived once per message and shared by rules (decoded certificates).
+    let memo = MessageMemo()
 
     public init(document: XMLDocument) throws(SAMLModelError) {
         guard let root = document.root else { throw .noRootElement }

@@ -1,0 +1,157 @@
+import Dispatch
+import Foundation
+import SAMLXML
+
+/// Metadata aggregates (`md:EntitiesDescriptor`) are streamed: each EntityDescriptor is cut out,
+/// parsed and linted as its own small document (locations stay those of the original file), so
+/// memory does not grow with the aggregate. Entities are linted in small batches on every core.
+extension Linter {
+    /// Entities linted together on the cores; bounds the memory held at once.
+    static let aggregateBatch = 128
+
+    /// Whether a file is a metadata aggregate to stream (peeks at its first bytes).
+    static func isAggregateFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 64 * 1024) else { return false }
+        return AggregateStream.isAggregate(prefix: head)
+    }
+
+    /// Largest single EntityDescriptor accepted while streaming.
+    var maxEntityBytes: Int { Int(context.ruleData.threshold("metadata.maxEntityBytes", default: 16 * 1024 * 1024)) }
+
+    /// Lints a file that holds an aggregate, reading it in chunks.
+    func lintAggregate(path: String, displayPath: String) -> InputReport {
+        guard let stream = AggregateStream(path: path, maxPieceBytes: maxEntityBytes, maxDepth: limits.maxDepth) else {
+            return InputReport(
+                path: displayPath,
+                error: InputErrorReport(ruleId: "input/unreadable", message: "cannot open the file", line: 1, column: 1, messageIndex: nil))
+        }
+        return lintAggregate(stream, path: displayPath)
+    }
+
+    /// Lints an aggregate already in memory.
+    func lintAggregate(bytes: [UInt8], path: String) -> InputReport {
+        lintAggregate(AggregateStream(bytes: bytes, maxPieceBytes: maxEntityBytes, maxDepth: limits.maxDepth), path: path)
+    }
+
+    private struct PieceResult: Sendable {
+        var findings: [Finding]
+        var error: InputErrorReport?
+    }
+
+    private func lintAggregate(_ stream: AggregateStream, path: String) -> InputReport {
+        var findings: [Finding] = []
+        var firstError: InputErrorReport?
+        var seen: [String: Int] = [:]
+        var aggregateName: String?
+        var entities = 0
+        var batch: [(AggregateStream.Piece, AggregateMember)] = []
+
+        func flush() {
+            let pieces = batch
+            batch.removeAll(keepingCapacity: true)
+            let results = ResultSlots<PieceResult>(count: pieces.count)
+            let work: @Sendable (Int) -> Void = { index in
+                results.set(index, self.lint(piece: pieces[index].0, member: pieces[index].1, path: path))
+            }
+            if pieces.count > 1 {
+                DispatchQueue.concurrentPerform(iterations: pieces.count, execute: work)
+            } else {
+                for index in pieces.indices { work(index) }
+            }
+            for result in results.values {
+                findings += result.findings
+                if firstError == nil, let error = result.error { firstError = error }
+            }
+        }
+
+        while true {
+            let piece: AggregateStream.Piece
+            do {
+                guard let next = try stream.next() else { break }
+                piece = next
+            } catch {
+                let error = inputError(for: error)
+                if firstError == nil { firstError = InputErrorReport(ruleId: error.ruleId, message: error.message, line: error.line, column: error.column, messageIndex: 0) }
+                if let finding = aggregateInputFinding(error, path: path) { findings.append(finding) }
+                break
+            }
+            var member = AggregateMember(aggregateName: aggregateName, depth: piece.depth)
+            switch piece.kind {
+            case .entitiesDescriptor:
+                if piece.depth == 0 {
+                    aggregateName = piece.identifier
+                    member.aggregateName = aggregateName
+                }
+            case .entityDescriptor:
+                entities += 1
+                if let entityID = piece.identifier {
+                    if let line = seen[entityID] { member.duplicateOfLine = line } else { seen[entityID] = piece.sourceMap.line }
+                }
+            }
+            batch.append((piece, member))
+            if batch.count >= Self.aggregateBatch { flush() }
+        }
+        flush()
+        let report = MessageReport(
+            index: 0, kind: MessageKind.entitiesDescriptor.rawValue, issuer: aggregateName, origin: nil, linted: true,
+            assertions: 0, attributes: 0, entities: entities, error: firstError, profile: nil)
+        return InputReport(path: path, error: firstError, messages: [report], findings: findings)
+    }
+
+    /// Parses one piece and runs every enabled rule on it.
+    private func lint(piece: AggregateStream.Piece, member: AggregateMember, path: String) -> PieceResult {
+        let document: XMLDocument
+        do {
+            document = try XMLDocument.parse(
+                piece.bytes, url: path, limits: XMLParseLimits(maxBytes: maxEntityBytes, maxDepth: limits.maxDepth),
+                sourceMap: piece.sourceMap)
+        } catch {
+            let error = inputError(for: error)
+            return PieceResult(
+                findings: aggregateInputFinding(error, path: path).map { [$0] } ?? [],
+                error: InputErrorReport(ruleId: error.ruleId, message: error.message, line: error.line, column: error.column, messageIndex: 0))
+        }
+        guard var message = try? SAMLMessage(document: document) else { return PieceResult(findings: []) }
+        message.aggregate = member
+        var findings: [Finding] = []
+        for (rule, severity) in enabled {
+            var emitter = FindingEmitter(
+                ruleId: type(of: rule).description.id, severity: severity, path: path, messageIndex: 0, origin: nil)
+            rule.check(message, context: context, findings: &emitter)
+            findings += emitter.findings
+        }
+        return PieceResult(findings: findings)
+    }
+
+    private func inputError(for error: XMLParseError) -> InputError {
+        let ruleId: String
+        switch error {
+        case .doctypeRefused: ruleId = DoctypeRefused.description.id
+        case .tooLarge: ruleId = TooLarge.description.id
+        case .malformed, .empty: ruleId = MalformedXML.description.id
+        }
+        return InputError(ruleId: ruleId, message: error.description, line: error.line, column: error.column)
+    }
+
+    private func aggregateInputFinding(_ error: InputError, path: String) -> Finding? {
+        guard let severity = inputSeverities[error.ruleId] else { return nil }
+        return Finding(
+            ruleId: error.ruleId, severity: severity, message: error.message,
+            location: Location(path: path, message: 0, line: error.line, column: error.column))
+    }
+}
+
+extension Linter {
+    /// Said once per run: under `--now auto` metadata has no message time, so its time-based
+    /// checks (certificate validity, validUntil) are skipped rather than run against the wall clock.
+    func metadataNotes(_ inputs: [InputReport]) -> [String] {
+        guard context.now == nil else { return [] }
+        let metadata = inputs.contains { input in
+            input.messages.contains { $0.kind == MessageKind.entityDescriptor.rawValue || $0.kind == MessageKind.entitiesDescriptor.rawValue }
+        }
+        guard metadata else { return [] }
+        return ["metadata certificate and validUntil dates not checked: --now auto gives metadata no time; pass --now now or an ISO 8601 time"]
+    }
+}

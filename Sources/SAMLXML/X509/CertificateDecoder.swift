@@ -1,0 +1,129 @@
+import Foundation
+import SwiftASN1
+
+/// Why a certificate could not be decoded. One clear line.
+public struct CertificateDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let reason: String
+    public init(_ reason: String) { self.reason = reason }
+    public var description: String { "certificate cannot be decoded: \(reason)" }
+}
+
+/// Decodes only what the metadata rules need from a DER X.509 certificate with swift-asn1:
+/// validity, signature algorithm, key algorithm, RSA modulus size and EC curve. Extensions, names
+/// and the signature value are skipped unread.
+public enum CertificateDecoder {
+    /// Largest certificate accepted, in bytes (metadata certificates are 1-3 KB).
+    public static let maxBytes = 64 * 1024
+
+    /// Decodes the base64 text of a `ds:X509Certificate` (whitespace allowed).
+    public static func decode(base64 text: String) throws(CertificateDecodingError) -> CertificateFacts {
+        let compact = text.filter { !$0.isWhitespace }
+        if compact.isEmpty { throw CertificateDecodingError("the X509Certificate element is empty") }
+        if compact.utf8.count > maxBytes * 4 / 3 + 4 { throw CertificateDecodingError("larger than \(maxBytes) bytes") }
+        guard let data = Data(base64Encoded: compact) else { throw CertificateDecodingError("not valid base64") }
+        return try decode(der: [UInt8](data))
+    }
+
+    /// Decodes DER bytes.
+    public static func decode(der: [UInt8]) throws(CertificateDecodingError) -> CertificateFacts {
+        if der.isEmpty { throw CertificateDecodingError("no bytes") }
+        if der.count > maxBytes { throw CertificateDecodingError("larger than \(maxBytes) bytes") }
+        do {
+            return try parse(DER.parse(der))
+        } catch let error as CertificateDecodingError {
+            throw error
+        } catch {
+            throw CertificateDecodingError("not a DER X.509 certificate (\(Self.describe(error)))")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        let text = "\(error)"
+        return text.count > 120 ? String(text.prefix(120)) + "…" : text
+    }
+
+    private static func parse(_ root: ASN1Node) throws -> CertificateFacts {
+        try DER.sequence(root, identifier: .sequence) { certificate in
+            guard let tbs = certificate.next() else { throw CertificateDecodingError("no TBSCertificate") }
+            guard let outerAlgorithm = certificate.next() else { throw CertificateDecodingError("no signatureAlgorithm") }
+            let signatureOID = try algorithmOID(outerAlgorithm)
+            guard certificate.next() != nil else { throw CertificateDecodingError("no signatureValue") }
+            var facts = try parseTBS(tbs)
+            facts.signatureAlgorithmOID = signatureOID
+            return facts
+        }
+    }
+
+    private static func parseTBS(_ node: ASN1Node) throws -> CertificateFacts {
+        guard node.identifier == .sequence, case .constructed(let children) = node.content else {
+            throw CertificateDecodingError("TBSCertificate is not a SEQUENCE")
+        }
+        var nodes = children.makeIterator()
+        _ = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { $0 }  // version
+        guard let serial = nodes.next(), serial.identifier == .integer else { throw CertificateDecodingError("no serialNumber") }
+        guard nodes.next() != nil else { throw CertificateDecodingError("no signature algorithm in TBSCertificate") }
+        guard nodes.next() != nil else { throw CertificateDecodingError("no issuer") }
+        guard let validity = nodes.next() else { throw CertificateDecodingError("no validity") }
+        let (notBefore, notAfter) = try DER.sequence(validity, identifier: .sequence) { times in
+            guard let first = times.next(), let second = times.next() else { throw CertificateDecodingError("validity is incomplete") }
+            return (try time(first), try time(second))
+        }
+        guard nodes.next() != nil else { throw CertificateDecodingError("no subject") }
+        guard let spki = nodes.next() else { throw CertificateDecodingError("no subjectPublicKeyInfo") }
+        var facts = CertificateFacts(notBefore: notBefore, notAfter: notAfter, signatureAlgorithmOID: "", publicKeyAlgorithmOID: "")
+        try DER.sequence(spki, identifier: .sequence) { parts in
+            guard let algorithm = parts.next(), let key = parts.next() else {
+                throw CertificateDecodingError("subjectPublicKeyInfo is incomplete")
+            }
+            let (oid, parameters) = try algorithmIdentifier(algorithm)
+            facts.publicKeyAlgorithmOID = oid
+            if oid == X509Names.ecPublicKey, let parameters, parameters.identifier == .objectIdentifier {
+                facts.ecCurveOID = try ASN1ObjectIdentifier(derEncoded: parameters).description
+            }
+            if oid == X509Names.rsaEncryption {
+                let bits = try ASN1BitString(derEncoded: key)
+                facts.rsaModulusBits = try rsaModulusBits(bits.bytes)
+            }
+        }
+        // The rest (issuerUniqueID, subjectUniqueID, extensions) is not needed.
+        return facts
+    }
+
+    private static func rsaModulusBits(_ keyBytes: ArraySlice<UInt8>) throws -> Int {
+        let node = try DER.parse(keyBytes)
+        return try DER.sequence(node, identifier: .sequence) { parts in
+            guard let modulusNode = parts.next(), modulusNode.identifier == .integer,
+                case .primitive(var modulus) = modulusNode.content, parts.next() != nil
+            else { throw CertificateDecodingError("RSA public key is not SEQUENCE { modulus, exponent }") }
+            while let first = modulus.first, first == 0 { modulus = modulus.dropFirst() }
+            guard let first = modulus.first else { return 0 }
+            return (modulus.count - 1) * 8 + (8 - first.leadingZeroBitCount)
+        }
+    }
+
+    private static func algorithmOID(_ node: ASN1Node) throws -> String { try algorithmIdentifier(node).0 }
+
+    private static func algorithmIdentifier(_ node: ASN1Node) throws -> (String, ASN1Node?) {
+        try DER.sequence(node, identifier: .sequence) { parts in
+            guard let oidNode = parts.next() else { throw CertificateDecodingError("empty AlgorithmIdentifier") }
+            let oid = try ASN1ObjectIdentifier(derEncoded: oidNode).description
+            let parameters = parts.next()
+            return (oid, parameters)
+        }
+    }
+
+    private static func time(_ node: ASN1Node) throws -> Date {
+        let y: Int, mo: Int, d: Int, h: Int, mi: Int, s: Int
+        if node.identifier == .utcTime {
+            let t = try UTCTime(derEncoded: node)
+            (y, mo, d, h, mi, s) = (t.year, t.month, t.day, t.hours, t.minutes, t.seconds)
+        } else if node.identifier == .generalizedTime {
+            let t = try GeneralizedTime(derEncoded: node)
+            (y, mo, d, h, mi, s) = (t.year, t.month, t.day, t.hours, t.minutes, t.seconds)
+        } else {
+            throw CertificateDecodingError("validity time is neither UTCTime nor GeneralizedTime")
+        }
+        let days = X509Names.days(year: y, month: mo, day: d)
+        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + h * 3600 + mi * 60 + s))
+    }
+}
