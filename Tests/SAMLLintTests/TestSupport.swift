@@ -18,7 +18,11 @@ enum TestSupport {
     /// Lints text as one input file, with an optional `.samllint.yml` text.
     static func lint(_ text: String, configuration yaml: String? = nil, now: Date? = fixedNow, path: String = "example.xml") throws -> InputReport {
         let configuration = try yaml.map { try Configuration.parse(yaml: $0) } ?? Configuration()
-        let linter = Linter(context: LintContext(configuration: configuration, now: now))
+        // idp.metadata in an example names a file of the repository (fixtures/metadata/...).
+        let metadata = try configuration.idpMetadata.map {
+            try MetadataTrust.load(paths: [repositoryRoot.appendingPathComponent($0).path])
+        }
+        let linter = Linter(context: LintContext(configuration: configuration, now: now, metadata: metadata))
         return linter.lint(bytes: Array(text.utf8), path: path)
     }
 }

@@ -7,7 +7,7 @@ import SAMLXML
 /// memory does not grow with the aggregate. Entities are linted in small batches on every core.
 extension Linter {
     /// Entities linted together on the cores; bounds the memory held at once.
-    static let aggregateBatch = 128
+    static let aggregateBatch = 64
 
     /// Whether a file is a metadata aggregate to stream (peeks at its first bytes).
     static func isAggregateFile(_ path: String) -> Bool {
@@ -35,34 +35,26 @@ extension Linter {
         lintAggregate(AggregateStream(bytes: bytes, maxPieceBytes: maxEntityBytes, maxDepth: limits.maxDepth), path: path)
     }
 
-    private struct PieceResult: Sendable {
-        var findings: [Finding]
-        var error: InputErrorReport?
-    }
 
     private func lintAggregate(_ stream: AggregateStream, path: String) -> InputReport {
-        var findings: [Finding] = []
-        var firstError: InputErrorReport?
+        let collector = AggregateCollector()
         var seen: [String: Int] = [:]
         var aggregateName: String?
         var entities = 0
         var batch: [(AggregateStream.Piece, AggregateMember)] = []
+        // Batches are linted on worker threads while this thread scans on; at most a few are in
+        // flight, so memory stays bounded.
+        let inFlight = DispatchSemaphore(value: 4)
+        let group = DispatchGroup()
 
         func flush() {
+            guard !batch.isEmpty else { return }
             let pieces = batch
             batch.removeAll(keepingCapacity: true)
-            let results = ResultSlots<PieceResult>(count: pieces.count)
-            let work: @Sendable (Int) -> Void = { index in
-                results.set(index, self.lint(piece: pieces[index].0, member: pieces[index].1, path: path))
-            }
-            if pieces.count > 1 {
-                DispatchQueue.concurrentPerform(iterations: pieces.count, execute: work)
-            } else {
-                for index in pieces.indices { work(index) }
-            }
-            for result in results.values {
-                findings += result.findings
-                if firstError == nil, let error = result.error { firstError = error }
+            inFlight.wait()
+            DispatchQueue.global().async(group: group) {
+                for (piece, member) in pieces { collector.add(self.lint(piece: piece, member: member, path: path)) }
+                inFlight.signal()
             }
         }
 
@@ -73,8 +65,9 @@ extension Linter {
                 piece = next
             } catch {
                 let error = inputError(for: error)
-                if firstError == nil { firstError = InputErrorReport(ruleId: error.ruleId, message: error.message, line: error.line, column: error.column, messageIndex: 0) }
-                if let finding = aggregateInputFinding(error, path: path) { findings.append(finding) }
+                collector.add(PieceResult(
+                    findings: aggregateInputFinding(error, path: path).map { [$0] } ?? [],
+                    error: InputErrorReport(ruleId: error.ruleId, message: error.message, line: error.line, column: error.column, messageIndex: 0)))
                 break
             }
             var member = AggregateMember(aggregateName: aggregateName, depth: piece.depth)
@@ -94,6 +87,8 @@ extension Linter {
             if batch.count >= Self.aggregateBatch { flush() }
         }
         flush()
+        group.wait()
+        let (findings, firstError) = collector.result()
         let report = MessageReport(
             index: 0, kind: MessageKind.entitiesDescriptor.rawValue, issuer: aggregateName, origin: nil, linted: true,
             assertions: 0, attributes: 0, entities: entities, error: firstError, profile: nil)
@@ -153,5 +148,33 @@ extension Linter {
         }
         guard metadata else { return [] }
         return ["metadata certificate and validUntil dates not checked: --now auto gives metadata no time; pass --now now or an ISO 8601 time"]
+    }
+}
+
+struct PieceResult: Sendable {
+    var findings: [Finding]
+    var error: InputErrorReport?
+}
+
+/// Findings of a streamed aggregate, gathered from several threads. The error kept is the first
+/// in the file, whatever thread finished first.
+final class AggregateCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var findings: [Finding] = []
+    private var error: InputErrorReport?
+
+    func add(_ result: PieceResult) {
+        lock.lock()
+        findings += result.findings
+        if let candidate = result.error, error.map({ (candidate.line, candidate.column) < ($0.line, $0.column) }) ?? true {
+            error = candidate
+        }
+        lock.unlock()
+    }
+
+    func result() -> ([Finding], InputErrorReport?) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (findings, error)
     }
 }

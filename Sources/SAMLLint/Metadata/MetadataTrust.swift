@@ -15,6 +15,8 @@ public struct MetadataTrust: Sendable {
     }
 
     public var identityProviders: [IdP]
+    /// Every AssertionConsumerService Location of every SPSSODescriptor in the metadata.
+    public var assertionConsumerLocations: Set<String> = []
 
     public init(identityProviders: [IdP] = []) { self.identityProviders = identityProviders }
 
@@ -26,6 +28,7 @@ public struct MetadataTrust: Sendable {
     /// Reads metadata files (EntityDescriptor or EntitiesDescriptor). Errors name the file.
     public static func load(paths: [String], limits: XMLParseLimits = XMLParseLimits(maxBytes: 512 * 1024 * 1024)) throws(ConfigurationError) -> MetadataTrust {
         var idps: [IdP] = []
+        var acs = Set<String>()
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ConfigurationError(path: path, message: "cannot read the metadata file", line: nil)
@@ -38,6 +41,7 @@ public struct MetadataTrust: Sendable {
                 throw ConfigurationError(path: path, message: "not SAML metadata (EntityDescriptor or EntitiesDescriptor)", line: nil)
             }
             for entity in message.entities {
+                for sp in entity.spDescriptors { acs.formUnion(sp.assertionConsumerServices.compactMap { $0.location?.trimmed }) }
                 for idp in entity.idpDescriptors {
                     let certificates = idp.keyDescriptors.filter(\.isUsableForSigning).flatMap(\.certificatesBase64)
                         .compactMap { Data(base64Encoded: $0).map { [UInt8]($0) } }
@@ -48,6 +52,8 @@ public struct MetadataTrust: Sendable {
                 }
             }
         }
-        return MetadataTrust(identityProviders: idps)
+        var trust = MetadataTrust(identityProviders: idps)
+        trust.assertionConsumerLocations = acs
+        return trust
     }
 }

@@ -84,7 +84,7 @@ public struct KeyDescriptor: Sendable {
     public var certificateElements: [XMLNode] { element.descendants("X509Certificate", namespace: XMLNamespaces.dsig) }
     /// Base64 DER of each certificate, whitespace removed.
     public var certificatesBase64: [String] {
-        certificateElements.map { $0.textContent.filter { !$0.isWhitespace } }
+        certificateElements.map { String(decoding: Base64.compact($0.textContent.utf8), as: UTF8.self) }
     }
 }
 

@@ -34,9 +34,10 @@ extension SAMLMessage {
             for role in entity.roleDescriptors {
                 for key in role.keyDescriptors {
                     for element in key.certificateElements {
-                        let text = element.textContent.filter { !$0.isWhitespace }
+                        let bytes = Base64.compact(element.textContent.utf8)
+                        let text = String(decoding: bytes, as: UTF8.self)
                         let facts: Result<CertificateFacts, CertificateDecodingError>
-                        do { facts = .success(try CertificateDecoder.decode(base64: text)) } catch { facts = .failure(error) }
+                        do { facts = .success(try CertificateDecoder.decode(base64UTF8: bytes)) } catch { facts = .failure(error) }
                         result.append(
                             MetadataCertificate(
                                 entityID: entityID, role: role, keyDescriptor: key, element: element, base64: text, facts: facts))

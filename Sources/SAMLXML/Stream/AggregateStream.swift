@@ -37,8 +37,9 @@ public final class AggregateStream {
         self.maxDepth = maxDepth
     }
 
-    public init?(path: String, maxPieceBytes: Int = 16 << 20, maxDepth: Int = 128) {
-        guard let window = ByteWindow(path: path) else { return nil }
+    /// Streams a file, read `chunkSize` bytes at a time.
+    public init?(path: String, maxPieceBytes: Int = 16 << 20, maxDepth: Int = 128, chunkSize: Int = 4 << 20) {
+        guard let window = ByteWindow(path: path, chunkSize: max(chunkSize, 64)) else { return nil }
         self.window = window
         self.maxPieceBytes = maxPieceBytes
         self.maxDepth = maxDepth

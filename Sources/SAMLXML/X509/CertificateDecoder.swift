@@ -17,11 +17,15 @@ public enum CertificateDecoder {
 
     /// Decodes the base64 text of a `ds:X509Certificate` (whitespace allowed).
     public static func decode(base64 text: String) throws(CertificateDecodingError) -> CertificateFacts {
-        let compact = text.filter { !$0.isWhitespace }
-        if compact.isEmpty { throw CertificateDecodingError("the X509Certificate element is empty") }
-        if compact.utf8.count > maxBytes * 4 / 3 + 4 { throw CertificateDecodingError("larger than \(maxBytes) bytes") }
-        guard let data = Data(base64Encoded: compact) else { throw CertificateDecodingError("not valid base64") }
-        return try decode(der: [UInt8](data))
+        try decode(base64UTF8: Array(text.utf8))
+    }
+
+    /// Decodes base64 given as UTF-8 bytes (whitespace allowed).
+    public static func decode(base64UTF8 bytes: [UInt8]) throws(CertificateDecodingError) -> CertificateFacts {
+        if bytes.count > maxBytes * 2 { throw CertificateDecodingError("larger than \(maxBytes) bytes") }
+        guard let der = Base64.decode(bytes) else { throw CertificateDecodingError("not valid base64") }
+        if der.isEmpty { throw CertificateDecodingError("the X509Certificate element is empty") }
+        return try decode(der: der)
     }
 
     /// Decodes DER bytes.
