@@ -34,8 +34,14 @@ public final class XMLDocument: @unchecked Sendable {
         self.offsetsAreSourceBytes = offsetsAreSourceBytes
         var starts = [0]
         starts.reserveCapacity(source.count / 40 + 1)
-        for (index, byte) in source.enumerated() where byte == 0x0A {
-            starts.append(index + 1)
+        source.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var cursor = 0
+            while cursor < buffer.count, let hit = memchr(base + cursor, 0x0A, buffer.count - cursor) {
+                let index = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                starts.append(index + 1)
+                cursor = index + 1
+            }
         }
         self.lineStarts = starts
     }

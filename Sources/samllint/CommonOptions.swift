@@ -22,6 +22,8 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "IdP metadata to check assertions against (repeatable; also idp.metadata in the configuration).")
     var metadata: [String] = []
 
+    @OptionGroup var serviceProvider: SPOptions
+
     @Option(help: "Only lint files in folders that match this glob (repeatable).")
     var include: [String] = []
 
@@ -45,6 +47,7 @@ struct CommonOptions: ParsableArguments {
             Output.error(error.description)
             throw ExitCode(2)
         }
+        serviceProvider.apply(to: &configuration)
         var ruleData = RuleData.builtIn
         if let rules {
             do { ruleData = try RuleData.overlaying(directory: rules) } catch {

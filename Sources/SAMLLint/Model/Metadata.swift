@@ -59,7 +59,7 @@ public struct RoleDescriptor: Sendable {
     public var assertionConsumerServices: [Endpoint] { endpoints("AssertionConsumerService") }
     public var artifactResolutionServices: [Endpoint] { endpoints("ArtifactResolutionService") }
     public var nameIDFormats: [String] {
-        element.children("NameIDFormat", namespace: XMLNamespaces.metadata).map { $0.textContent.trimmed }
+        element.children("NameIDFormat", namespace: XMLNamespaces.metadata).map { $0.textContent.asciiTrimmed }
     }
     /// `saml:Attribute` elements an IdP declares it can release.
     public var declaredAttributes: [Attribute] {
@@ -84,7 +84,7 @@ public struct KeyDescriptor: Sendable {
     public var certificateElements: [XMLNode] { element.descendants("X509Certificate", namespace: XMLNamespaces.dsig) }
     /// Base64 DER of each certificate, whitespace removed.
     public var certificatesBase64: [String] {
-        certificateElements.map { String(decoding: Base64.compact($0.textContent.utf8), as: UTF8.self) }
+        certificateElements.map { String(decoding: Base64.compact($0.textContent), as: UTF8.self) }
     }
 }
 

@@ -7,8 +7,10 @@ public struct MetadataCertificate: Sendable {
     public let keyDescriptor: KeyDescriptor
     /// The `ds:X509Certificate` element.
     public let element: XMLNode
+    /// Base64 text as UTF-8 bytes, whitespace removed.
+    public let base64Bytes: [UInt8]
     /// Base64 text, whitespace removed.
-    public let base64: String
+    public var base64: String { String(decoding: base64Bytes, as: UTF8.self) }
     public let facts: Result<CertificateFacts, CertificateDecodingError>
 
     /// `signing certificate`, `encryption certificate` or `certificate`.
@@ -34,13 +36,12 @@ extension SAMLMessage {
             for role in entity.roleDescriptors {
                 for key in role.keyDescriptors {
                     for element in key.certificateElements {
-                        let bytes = Base64.compact(element.textContent.utf8)
-                        let text = String(decoding: bytes, as: UTF8.self)
+                        let bytes = Base64.compact(element.textContent)
                         let facts: Result<CertificateFacts, CertificateDecodingError>
                         do { facts = .success(try CertificateDecoder.decode(base64UTF8: bytes)) } catch { facts = .failure(error) }
                         result.append(
                             MetadataCertificate(
-                                entityID: entityID, role: role, keyDescriptor: key, element: element, base64: text, facts: facts))
+                                entityID: entityID, role: role, keyDescriptor: key, element: element, base64Bytes: bytes, facts: facts))
                     }
                 }
             }

@@ -200,20 +200,37 @@ public final class AggregateStream {
     private func endOfStartTag(_ lt: Int) throws(XMLParseError) -> Int {
         var index = lt + 1
         var quote: UInt8 = 0
-        while let byte = try window.byte(at: index) {
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                return index
-            } else if byte == UInt8(ascii: "<") {
-                throw malformed("'<' inside a start tag", at: index)
+        while true {
+            if index >= window.end {
+                if try !window.refill() { throw malformed("unterminated start tag", at: lt) }
+                continue
             }
-            index += 1
+            // Scan what is in the window without a call per byte.
+            let (found, next, state, badLT) = window.buffer.withUnsafeBufferPointer { pointer -> (Bool, Int, UInt8, Bool) in
+                var cursor = index - window.base
+                var quote = quote
+                let count = pointer.count
+                while cursor < count {
+                    let byte = pointer[cursor]
+                    if quote != 0 {
+                        if byte == quote { quote = 0 }
+                    } else if byte == 0x22 || byte == 0x27 {
+                        quote = byte
+                    } else if byte == 0x3E {
+                        return (true, cursor + window.base, quote, false)
+                    } else if byte == 0x3C {
+                        return (false, cursor + window.base, quote, true)
+                    }
+                    cursor += 1
+                }
+                return (false, cursor + window.base, quote, false)
+            }
+            if found { return next }
+            if badLT { throw malformed("'<' inside a start tag", at: next) }
+            index = next
+            quote = state
             if index - lt > maxPieceBytes { throw .tooLarge(bytes: index - lt, limit: maxPieceBytes) }
         }
-        throw malformed("unterminated start tag", at: lt)
     }
 
     /// The offset just after the end tag closing the element opened at `lt`.

@@ -10,17 +10,24 @@ public enum Base64 {
     }()
 
     /// The bytes with ASCII whitespace (space, tab, CR, LF) removed.
-    public static func compact(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        bytes.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+    public static func compact(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        bytes.removeAll { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        return bytes
     }
 
     /// Decodes; nil when a character is outside the alphabet or the padding is wrong.
-    public static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
+    public static func decode(_ text: [UInt8]) -> [UInt8]? {
+        text.withUnsafeBufferPointer { decode($0) }
+    }
+
+    static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var output: [UInt8] = []
         output.reserveCapacity(text.count * 3 / 4)
         var accumulator: UInt32 = 0
         var bits = 0
         var padding = 0
+        let table = Self.table
         for byte in text {
             if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { continue }
             if byte == UInt8(ascii: "=") {

@@ -33,7 +33,7 @@ public enum CertificateDecoder {
         if der.isEmpty { throw CertificateDecodingError("no bytes") }
         if der.count > maxBytes { throw CertificateDecodingError("larger than \(maxBytes) bytes") }
         do {
-            return try parse(DER.parse(der))
+            return try parse(der[...])
         } catch let error as CertificateDecodingError {
             throw error
         } catch {
@@ -46,34 +46,37 @@ public enum CertificateDecoder {
         return text.count > 120 ? String(text.prefix(120)) + "…" : text
     }
 
-    private static func parse(_ root: ASN1Node) throws -> CertificateFacts {
-        try DER.sequence(root, identifier: .sequence) { certificate in
-            guard let tbs = certificate.next() else { throw CertificateDecodingError("no TBSCertificate") }
-            guard let outerAlgorithm = certificate.next() else { throw CertificateDecodingError("no signatureAlgorithm") }
-            let signatureOID = try algorithmOID(outerAlgorithm)
-            guard certificate.next() != nil else { throw CertificateDecodingError("no signatureValue") }
-            var facts = try parseTBS(tbs)
-            facts.signatureAlgorithmOID = signatureOID
-            return facts
-        }
+    /// Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }
+    private static func parse(_ der: ArraySlice<UInt8>) throws -> CertificateFacts {
+        var outer = DERSkipper(der)
+        let certificate = try outer.next(expecting: 0x30, "Certificate")
+        guard outer.atEnd else { throw CertificateDecodingError("bytes after the certificate") }
+        var parts = DERSkipper(certificate.content)
+        let tbs = try parts.next(expecting: 0x30, "TBSCertificate")
+        let algorithm = try parts.next(expecting: 0x30, "signatureAlgorithm")
+        _ = try parts.next(expecting: 0x03, "signatureValue")
+        guard parts.atEnd else { throw CertificateDecodingError("extra fields in Certificate") }
+        var facts = try parseTBS(tbs.content)
+        facts.signatureAlgorithmOID = try algorithmOID(DER.parse(algorithm.element))
+        return facts
     }
 
-    private static func parseTBS(_ node: ASN1Node) throws -> CertificateFacts {
-        guard node.identifier == .sequence, case .constructed(let children) = node.content else {
-            throw CertificateDecodingError("TBSCertificate is not a SEQUENCE")
-        }
-        var nodes = children.makeIterator()
-        _ = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { $0 }  // version
-        guard let serial = nodes.next(), serial.identifier == .integer else { throw CertificateDecodingError("no serialNumber") }
-        guard nodes.next() != nil else { throw CertificateDecodingError("no signature algorithm in TBSCertificate") }
-        guard nodes.next() != nil else { throw CertificateDecodingError("no issuer") }
-        guard let validity = nodes.next() else { throw CertificateDecodingError("no validity") }
-        let (notBefore, notAfter) = try DER.sequence(validity, identifier: .sequence) { times in
+    /// TBSCertificate ::= SEQUENCE { [0] version OPTIONAL, serialNumber, signature, issuer,
+    /// validity, subject, subjectPublicKeyInfo, ... } — names and extensions are stepped over.
+    private static func parseTBS(_ content: ArraySlice<UInt8>) throws -> CertificateFacts {
+        var fields = DERSkipper(content)
+        var item = try fields.next()
+        if item.tag == 0xA0 { item = try fields.next() }  // version
+        guard item.tag == 0x02 else { throw CertificateDecodingError("no serialNumber") }
+        _ = try fields.next(expecting: 0x30, "signature algorithm in TBSCertificate")
+        _ = try fields.next(expecting: 0x30, "issuer")
+        let validity = try fields.next(expecting: 0x30, "validity")
+        let (notBefore, notAfter) = try DER.sequence(DER.parse(validity.element), identifier: .sequence) { times in
             guard let first = times.next(), let second = times.next() else { throw CertificateDecodingError("validity is incomplete") }
             return (try time(first), try time(second))
         }
-        guard nodes.next() != nil else { throw CertificateDecodingError("no subject") }
-        guard let spki = nodes.next() else { throw CertificateDecodingError("no subjectPublicKeyInfo") }
+        _ = try fields.next(expecting: 0x30, "subject")
+        let spki = try DER.parse(fields.next(expecting: 0x30, "subjectPublicKeyInfo").element)
         var facts = CertificateFacts(notBefore: notBefore, notAfter: notAfter, signatureAlgorithmOID: "", publicKeyAlgorithmOID: "")
         try DER.sequence(spki, identifier: .sequence) { parts in
             guard let algorithm = parts.next(), let key = parts.next() else {

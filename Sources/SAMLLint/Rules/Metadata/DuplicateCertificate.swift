@@ -22,11 +22,11 @@ public struct DuplicateCertificate: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        var seen: [(role: XMLNode, use: String?, base64: String, line: Int)] = []
-        for certificate in message.metadataCertificates where !certificate.base64.isEmpty {
+        var seen: [(role: XMLNode, use: String?, base64: [UInt8], line: Int)] = []
+        for certificate in message.metadataCertificates where !certificate.base64Bytes.isEmpty {
             let use = certificate.keyDescriptor.use
             if let earlier = seen.first(where: {
-                $0.role.isDescendant(ofOrSameAs: certificate.role.element) && $0.base64 == certificate.base64
+                $0.role.isDescendant(ofOrSameAs: certificate.role.element) && $0.base64 == certificate.base64Bytes
                     && ($0.use == nil || use == nil || $0.use == use)
             }) {
                 findings.report(
@@ -35,7 +35,7 @@ public struct DuplicateCertificate: Rule {
                     evidence: [Evidence(value: String(certificate.base64.suffix(24)), classifiedAs: "certificate (end of base64)")],
                     fix: Fix("Remove the repeated KeyDescriptor, or replace it with the new certificate if a rollover was intended."))
             } else {
-                seen.append((certificate.role.element, use, certificate.base64, certificate.keyDescriptor.element.line))
+                seen.append((certificate.role.element, use, certificate.base64Bytes, certificate.keyDescriptor.element.line))
             }
         }
     }

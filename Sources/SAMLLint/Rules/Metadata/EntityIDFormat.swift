@@ -23,17 +23,19 @@ public struct EntityIDFormat: Rule {
 
     /// Why an entityID is malformed, or nil.
     static func problem(_ entityID: String) -> String? {
-        if entityID.isEmpty { return "it is empty" }
-        if entityID.count > 1024 { return "it is longer than 1024 characters" }
-        if entityID.contains(where: { $0.isWhitespace }) { return "it contains whitespace" }
-        guard let colon = entityID.firstIndex(of: ":"), colon != entityID.startIndex,
-            entityID[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }),
-            entityID.first?.isLetter == true
+        let bytes = Array(entityID.utf8)
+        if bytes.isEmpty { return "it is empty" }
+        if entityID.unicodeScalars.count > 1024 { return "it is longer than 1024 characters" }
+        if bytes.contains(where: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return "it contains whitespace" }
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        func isSchemeCharacter(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E }
+        guard let colon = bytes.firstIndex(of: 0x3A), colon > 0, isLetter(bytes[0]),
+            bytes[..<colon].allSatisfy(isSchemeCharacter)
         else { return "it is not an absolute URI (no scheme)" }
-        let scheme = entityID[..<colon].lowercased()
+        let scheme = String(decoding: bytes[..<colon], as: UTF8.self).asciiLowercased
         if scheme == "http" || scheme == "https" {
-            if entityID.contains("?") { return "the URL has a query string" }
-            if entityID.contains("#") { return "the URL has a fragment" }
+            if bytes.contains(0x3F) { return "the URL has a query string" }
+            if bytes.contains(0x23) { return "the URL has a fragment" }
         }
         return nil
     }

@@ -30,11 +30,11 @@ public struct HTTPEndpoint: Rule {
             for role in entity.roleDescriptors {
                 for element in role.element.children where element.namespaceURI == XMLNamespaces.metadata && Self.endpointNames.contains(element.localName) {
                     for key in ["Location", "ResponseLocation"] {
-                        guard let location = element.attribute(key), location.trimmed.lowercased().hasPrefix("http://") else { continue }
+                        guard let location = element.attribute(key), location.hasASCIIPrefixIgnoringCase("http://") else { continue }
                         findings.report(
-                            "the \(element.localName) \(key) of '\(entity.entityID ?? "?")' is not TLS: \(location.trimmed)",
+                            "the \(element.localName) \(key) of '\(entity.entityID ?? "?")' is not TLS: \(location.asciiTrimmed)",
                             at: element, entityID: entity.entityID,
-                            evidence: [Evidence(value: location.trimmed, classifiedAs: "http URL")],
+                            evidence: [Evidence(value: location.asciiTrimmed, classifiedAs: "http URL")],
                             fix: Fix("Serve the endpoint over https:// and publish the https:// Location."))
                     }
                 }

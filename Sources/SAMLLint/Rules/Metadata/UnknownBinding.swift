@@ -26,7 +26,7 @@ public struct UnknownBinding: Rule {
         for entity in message.entities {
             for role in entity.roleDescriptors where role.isIdP || role.isSP {
                 for element in role.element.children where element.namespaceURI == XMLNamespaces.metadata {
-                    guard let binding = element.attribute("Binding"), !known.contains(binding.trimmed.lowercased()) else { continue }
+                    guard let binding = element.attribute("Binding"), !known.contains(binding.asciiTrimmed.asciiLowercased) else { continue }
                     findings.report(
                         "the \(element.localName) of '\(entity.entityID ?? "?")' has the unknown Binding '\(binding)'",
                         at: element, entityID: entity.entityID,
