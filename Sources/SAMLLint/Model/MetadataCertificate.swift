@@ -7,10 +7,10 @@ public struct MetadataCertificate: Sendable {
     public let keyDescriptor: KeyDescriptor
     /// The `ds:X509Certificate` element.
     public let element: XMLNode
-    /// Base64 text as UTF-8 bytes, whitespace removed.
-    public let base64Bytes: [UInt8]
+    /// The certificate's DER bytes (empty when the base64 could not be decoded).
+    public let der: [UInt8]
     /// Base64 text, whitespace removed.
-    public var base64: String { String(decoding: base64Bytes, as: UTF8.self) }
+    public var base64: String { String(decoding: Base64.compact(element.textContent), as: UTF8.self) }
     public let facts: Result<CertificateFacts, CertificateDecodingError>
 
     /// `signing certificate`, `encryption certificate` or `certificate`.
@@ -36,12 +36,15 @@ extension SAMLMessage {
             for role in entity.roleDescriptors {
                 for key in role.keyDescriptors {
                     for element in key.certificateElements {
-                        let bytes = Base64.compact(element.textContent)
+                        var der: [UInt8] = []
                         let facts: Result<CertificateFacts, CertificateDecodingError>
-                        do { facts = .success(try CertificateDecoder.decode(base64UTF8: bytes)) } catch { facts = .failure(error) }
+                        do {
+                            der = try CertificateDecoder.derBytes(base64UTF8: Array(element.textContent.utf8))
+                            facts = .success(try CertificateDecoder.decode(der: der))
+                        } catch { facts = .failure(error) }
                         result.append(
                             MetadataCertificate(
-                                entityID: entityID, role: role, keyDescriptor: key, element: element, base64Bytes: bytes, facts: facts))
+                                entityID: entityID, role: role, keyDescriptor: key, element: element, der: der, facts: facts))
                     }
                 }
             }

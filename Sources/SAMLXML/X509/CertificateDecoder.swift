@@ -22,10 +22,15 @@ public enum CertificateDecoder {
 
     /// Decodes base64 given as UTF-8 bytes (whitespace allowed).
     public static func decode(base64UTF8 bytes: [UInt8]) throws(CertificateDecodingError) -> CertificateFacts {
+        try decode(der: derBytes(base64UTF8: bytes))
+    }
+
+    /// The DER bytes of base64 text (whitespace allowed), with the same errors as `decode`.
+    public static func derBytes(base64UTF8 bytes: [UInt8]) throws(CertificateDecodingError) -> [UInt8] {
         if bytes.count > maxBytes * 2 { throw CertificateDecodingError("larger than \(maxBytes) bytes") }
         guard let der = Base64.decode(bytes) else { throw CertificateDecodingError("not valid base64") }
         if der.isEmpty { throw CertificateDecodingError("the X509Certificate element is empty") }
-        return try decode(der: der)
+        return der
     }
 
     /// Decodes DER bytes.

@@ -23,19 +23,19 @@ public struct DuplicateCertificate: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         var seen: [(role: XMLNode, use: String?, base64: [UInt8], line: Int)] = []
-        for certificate in message.metadataCertificates where !certificate.base64Bytes.isEmpty {
+        for certificate in message.metadataCertificates where !certificate.der.isEmpty {
             let use = certificate.keyDescriptor.use
             if let earlier = seen.first(where: {
-                $0.role.isDescendant(ofOrSameAs: certificate.role.element) && $0.base64 == certificate.base64Bytes
+                $0.role.isDescendant(ofOrSameAs: certificate.role.element) && $0.base64 == certificate.der
                     && ($0.use == nil || use == nil || $0.use == use)
             }) {
                 findings.report(
                     "\(certificate.described) is the same certificate as the one at line \(earlier.line)",
                     at: certificate.keyDescriptor.element, entityID: certificate.entityID,
-                    evidence: [Evidence(value: String(certificate.base64.suffix(24)), classifiedAs: "certificate (end of base64)")],
+                    evidence: [Evidence(value: String(Base64.encode(certificate.der).suffix(24)), classifiedAs: "certificate (end of base64)")],
                     fix: Fix("Remove the repeated KeyDescriptor, or replace it with the new certificate if a rollover was intended."))
             } else {
-                seen.append((certificate.role.element, use, certificate.base64Bytes, certificate.keyDescriptor.element.line))
+                seen.append((certificate.role.element, use, certificate.der, certificate.keyDescriptor.element.line))
             }
         }
     }
