@@ -24,6 +24,8 @@ struct CommonOptions: ParsableArguments {
 
     @OptionGroup var serviceProvider: SPOptions
 
+    @OptionGroup var schema: SchemaOptions
+
     @Option(help: "Only lint files in folders that match this glob (repeatable).")
     var include: [String] = []
 
@@ -73,7 +75,7 @@ struct CommonOptions: ParsableArguments {
                 throw ExitCode(2)
             }
         }
-        let context = LintContext(configuration: configuration, ruleData: ruleData, now: clock, metadata: trust)
+        let context = LintContext(configuration: configuration, ruleData: ruleData, now: clock, metadata: trust, schemas: try schema.load())
         return Setup(linter: Linter(context: context, inputFormat: inputFormat, maxBytes: maxBytes), configuration: configuration)
     }
 }

@@ -8,6 +8,9 @@ import SAMLXML
 extension Linter {
     /// Entities linted together on the cores; bounds the memory held at once.
     static let aggregateBatch = 64
+    /// entityIDs remembered for metadata/duplicate-entity-id (bounds memory on hostile input;
+    /// eduGAIN has ~10,000 entities).
+    static let maxTrackedEntityIDs = 2_000_000
 
     /// Whether a file is a metadata aggregate to stream (peeks at its first bytes).
     static func isAggregateFile(_ path: String) -> Bool {
@@ -38,6 +41,8 @@ extension Linter {
 
     private func lintAggregate(_ stream: AggregateStream, path: String) -> InputReport {
         let collector = AggregateCollector()
+        // Read once: `description` is a large struct, copied on every access.
+        let ruleIDs = enabled.map { type(of: $0.rule).description.id }
         var seen: [String: Int] = [:]
         var aggregateName: String?
         var entities = 0
@@ -53,7 +58,7 @@ extension Linter {
             batch.removeAll(keepingCapacity: true)
             inFlight.wait()
             DispatchQueue.global().async(group: group) {
-                for (piece, member) in pieces { collector.add(self.lint(piece: piece, member: member, path: path)) }
+                for (piece, member) in pieces { collector.add(self.lint(piece: piece, member: member, path: path, ruleIDs: ruleIDs)) }
                 inFlight.signal()
             }
         }
@@ -80,7 +85,11 @@ extension Linter {
             case .entityDescriptor:
                 entities += 1
                 if let entityID = piece.identifier {
-                    if let line = seen[entityID] { member.duplicateOfLine = line } else { seen[entityID] = piece.sourceMap.line }
+                    if let line = seen[entityID] {
+                        member.duplicateOfLine = line
+                    } else if seen.count < Self.maxTrackedEntityIDs {
+                        seen[entityID] = piece.sourceMap.line
+                    }
                 }
             }
             batch.append((piece, member))
@@ -96,7 +105,7 @@ extension Linter {
     }
 
     /// Parses one piece and runs every enabled rule on it.
-    private func lint(piece: AggregateStream.Piece, member: AggregateMember, path: String) -> PieceResult {
+    private func lint(piece: AggregateStream.Piece, member: AggregateMember, path: String, ruleIDs: [String]) -> PieceResult {
         let document: XMLDocument
         do {
             document = try XMLDocument.parse(
@@ -111,9 +120,9 @@ extension Linter {
         guard var message = try? SAMLMessage(document: document) else { return PieceResult(findings: []) }
         message.aggregate = member
         var findings: [Finding] = []
-        for (rule, severity) in enabled {
+        for (index, (rule, severity)) in enabled.enumerated() {
             var emitter = FindingEmitter(
-                ruleId: type(of: rule).description.id, severity: severity, path: path, messageIndex: 0, origin: nil)
+                ruleId: ruleIDs[index], severity: severity, path: path, messageIndex: 0, origin: nil)
             rule.check(message, context: context, findings: &emitter)
             findings += emitter.findings
         }

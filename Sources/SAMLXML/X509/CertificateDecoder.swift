@@ -90,7 +90,7 @@ public enum CertificateDecoder {
             let (oid, parameters) = try algorithmIdentifier(algorithm)
             facts.publicKeyAlgorithmOID = oid
             if oid == X509Names.ecPublicKey, let parameters, parameters.identifier == .objectIdentifier {
-                facts.ecCurveOID = try ASN1ObjectIdentifier(derEncoded: parameters).description
+                facts.ecCurveOID = try X509Names.dotted(parameters)
             }
             if oid == X509Names.rsaEncryption {
                 let bits = try ASN1BitString(derEncoded: key)
@@ -118,7 +118,7 @@ public enum CertificateDecoder {
     private static func algorithmIdentifier(_ node: ASN1Node) throws -> (String, ASN1Node?) {
         try DER.sequence(node, identifier: .sequence) { parts in
             guard let oidNode = parts.next() else { throw CertificateDecodingError("empty AlgorithmIdentifier") }
-            let oid = try ASN1ObjectIdentifier(derEncoded: oidNode).description
+            let oid = try X509Names.dotted(oidNode)
             let parameters = parts.next()
             return (oid, parameters)
         }

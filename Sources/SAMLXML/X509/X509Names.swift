@@ -1,4 +1,5 @@
 import Foundation
+import SwiftASN1
 
 /// Names of the algorithm and curve OIDs that appear in SAML metadata certificates.
 public enum X509Names {
@@ -43,6 +44,37 @@ public enum X509Names {
     ]
 
     public static func name(ofOID oid: String) -> String { names[oid] ?? oid }
+
+    /// DER content bytes of each known OID -> its dotted form, so the common OIDs are not
+    /// converted arc by arc for every certificate.
+    private static let knownContents: [[UInt8]: String] = {
+        var table: [[UInt8]: String] = [:]
+        for oid in names.keys {
+            let arcs = oid.split(separator: ".").compactMap { UInt($0) }
+            guard arcs.count >= 2 else { continue }
+            var bytes: [UInt8] = []
+            for (index, arc) in ([arcs[0] * 40 + arcs[1]] + arcs.dropFirst(2)).enumerated() {
+                _ = index
+                var chunk: [UInt8] = [UInt8(arc & 0x7F)]
+                var rest = arc >> 7
+                while rest > 0 {
+                    chunk.insert(UInt8(rest & 0x7F) | 0x80, at: 0)
+                    rest >>= 7
+                }
+                bytes += chunk
+            }
+            table[bytes] = oid
+        }
+        return table
+    }()
+
+    /// The dotted form of an OBJECT IDENTIFIER node.
+    static func dotted(_ node: ASN1Node) throws -> String {
+        if node.identifier == .objectIdentifier, case .primitive(let content) = node.content, let known = knownContents[Array(content)] {
+            return known
+        }
+        return try ASN1ObjectIdentifier(derEncoded: node).description
+    }
 
     /// `2026-01-01`, UTC.
     public static func day(_ date: Date) -> String {

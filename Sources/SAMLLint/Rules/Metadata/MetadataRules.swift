@@ -6,6 +6,6 @@ public enum MetadataRules {
         CertUnparsable.self, DuplicateCertificate.self,
         HTTPEndpoint.self, NoSSOService.self, UnknownBinding.self, NoNameIDFormat.self, ProtocolSupport.self,
         EntityIDFormat.self,
-        ValidUntilExpired.self, ValidUntilTooFar.self, NoValidity.self, DuplicateEntityID.self,
+        ValidUntilExpired.self, ValidUntilTooFar.self, NoValidity.self, DuplicateEntityID.self, SchemaInvalid.self,
     ]
 }
