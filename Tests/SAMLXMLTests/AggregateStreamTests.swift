@@ -74,6 +74,17 @@ struct AggregateStreamTests {
         }
     }
 
+    /// An aggregate on one line (no newlines at all): columns are counted incrementally.
+    @Test func oneLineAggregateKeepsColumns() throws {
+        let entity = "<md:EntityDescriptor entityID=\"https://é.example.org/\"/>"
+        let text = "<md:EntitiesDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\">" + String(repeating: entity, count: 3) + "</md:EntitiesDescriptor>"
+        let pieces = try Self.pieces(text)
+        let start = 71  // the root start tag
+        let width = entity.utf16.count
+        #expect(pieces.dropFirst().map(\.sourceMap.column) == [start + 1, start + 1 + width, start + 1 + 2 * width])
+        #expect(pieces.allSatisfy { $0.sourceMap.line == 1 })
+    }
+
     @Test func oversizedEntityIsRefused() {
         let big = "<md:EntitiesDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\"><md:EntityDescriptor entityID=\"x\">"
             + String(repeating: "<md:Extensions>text</md:Extensions>", count: 2000) + "</md:EntityDescriptor></md:EntitiesDescriptor>"

@@ -17,7 +17,7 @@ public struct EntityDescriptor: Sendable {
     }
     /// Every role descriptor (IDP, SP, AttributeAuthority, ...).
     public var roleDescriptors: [RoleDescriptor] {
-        element.children.filter { $0.namespaceURI == XMLNamespaces.metadata && $0.localName.hasSuffix("Descriptor") }
+        element.children.filter { $0.hasNamespace(XMLNamespaces.metadata) && $0.localName.hasSuffix("Descriptor") }
             .map(RoleDescriptor.init)
     }
     public var signature: XMLNode? { element.firstChild("Signature", namespace: XMLNamespaces.dsig) }

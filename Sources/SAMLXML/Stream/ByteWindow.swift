@@ -119,6 +119,12 @@ final class ByteWindow {
     /// 1-based line and UTF-16 column of an absolute offset at or after every offset asked before.
     func position(of offset: Int) -> (line: Int, column: Int) {
         advanceLines(to: offset)
+        // Move the anchor along, so a file on one long line is still counted once.
+        if offset >= anchorOffset, offset >= base {
+            anchorColumn += utf16Count(anchorOffset, offset)
+            anchorOffset = offset
+            return (line, anchorColumn)
+        }
         return (line, anchorColumn + utf16Count(anchorOffset, offset))
     }
 

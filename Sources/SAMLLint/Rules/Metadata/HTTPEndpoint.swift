@@ -28,7 +28,7 @@ public struct HTTPEndpoint: Rule {
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for entity in message.entities {
             for role in entity.roleDescriptors {
-                for element in role.element.children where element.namespaceURI == XMLNamespaces.metadata && Self.endpointNames.contains(element.localName) {
+                for element in role.element.children where element.hasNamespace(XMLNamespaces.metadata) && Self.endpointNames.contains(element.localName) {
                     for key in ["Location", "ResponseLocation"] {
                         guard let location = element.attribute(key), location.hasASCIIPrefixIgnoringCase("http://") else { continue }
                         findings.report(

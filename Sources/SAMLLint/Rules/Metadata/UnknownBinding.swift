@@ -25,7 +25,7 @@ public struct UnknownBinding: Rule {
         let known = context.ruleData.lineList("metadata/bindings.txt")
         for entity in message.entities {
             for role in entity.roleDescriptors where role.isIdP || role.isSP {
-                for element in role.element.children where element.namespaceURI == XMLNamespaces.metadata {
+                for element in role.element.children where element.hasNamespace(XMLNamespaces.metadata) {
                     guard let binding = element.attribute("Binding"), !known.contains(binding.asciiTrimmed.asciiLowercased) else { continue }
                     findings.report(
                         "the \(element.localName) of '\(entity.entityID ?? "?")' has the unknown Binding '\(binding)'",
