@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // DER parsing of metadata certificates (validity, key, signature algorithm); see docs/metadata.md.
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.0.0"),
     ],
     targets: [
         // libxml2 + xmlsec1 + OpenSSL headers in one module (see Sources/CLibXMLSec/shim.h).
@@ -24,7 +26,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libidn2 for IDN domains in their ASCII form (UTS #46), used by email trust.
         .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
-        .target(name: "SAMLXML", dependencies: ["CLibXMLSec"]),
+        .target(
+            name: "SAMLXML",
+            dependencies: ["CLibXMLSec", .product(name: "SwiftASN1", package: "swift-asn1")]
+        ),
         .target(
             name: "SAMLLint",
             dependencies: [

@@ -50,6 +50,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
 #include <libxml/globals.h>
 
 /* xmlFree is a macro in a thread-alloc build. */

@@ -25,6 +25,8 @@ public final class XMLDocument: @unchecked Sendable {
     /// Offsets are only meaningful when the parser read the original bytes unconverted.
     private let offsetsAreSourceBytes: Bool
     private var xpathContext: OpaquePointer?
+    /// Where these bytes sit in a larger file they were cut from (streamed aggregates), if anywhere.
+    public private(set) var sourceMap: SourceMap?
 
     private init(doc: xmlDocPtr, source: [UInt8], offsetsAreSourceBytes: Bool) {
         self.doc = doc
@@ -32,8 +34,14 @@ public final class XMLDocument: @unchecked Sendable {
         self.offsetsAreSourceBytes = offsetsAreSourceBytes
         var starts = [0]
         starts.reserveCapacity(source.count / 40 + 1)
-        for (index, byte) in source.enumerated() where byte == 0x0A {
-            starts.append(index + 1)
+        source.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var cursor = 0
+            while cursor < buffer.count, let hit = memchr(base + cursor, 0x0A, buffer.count - cursor) {
+                let index = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                starts.append(index + 1)
+                cursor = index + 1
+            }
         }
         self.lineStarts = starts
     }
@@ -54,6 +62,27 @@ public final class XMLDocument: @unchecked Sendable {
     /// Parses `bytes` safely. `url` only names the document in libxml2's own messages.
     public static func parse(
         _ bytes: [UInt8], url: String = "input.xml", limits: XMLParseLimits = XMLParseLimits()
+    ) throws(XMLParseError) -> XMLDocument {
+        try parse(bytes, url: url, limits: limits, sourceMap: nil)
+    }
+
+    /// Parses a fragment cut from a larger file; locations are reported in that file's lines and
+    /// columns through `sourceMap` (errors too).
+    public static func parse(
+        _ bytes: [UInt8], url: String = "input.xml", limits: XMLParseLimits = XMLParseLimits(), sourceMap: SourceMap?
+    ) throws(XMLParseError) -> XMLDocument {
+        guard let sourceMap else { return try parseUnmapped(bytes, url: url, limits: limits) }
+        do {
+            let document = try parseUnmapped(bytes, url: url, limits: limits)
+            document.sourceMap = sourceMap
+            return document
+        } catch {
+            throw sourceMap.shift(error)
+        }
+    }
+
+    private static func parseUnmapped(
+        _ bytes: [UInt8], url: String, limits: XMLParseLimits
     ) throws(XMLParseError) -> XMLDocument {
         LibXML.ensureInitialized()
         if bytes.count > limits.maxBytes { throw .tooLarge(bytes: bytes.count, limit: limits.maxBytes) }
@@ -138,8 +167,10 @@ public final class XMLDocument: @unchecked Sendable {
     func location(of node: xmlNodePtr) -> (line: Int, column: Int) {
         if offsetsAreSourceBytes, let raw = node.pointee._private {
             let offset = Int(bitPattern: raw) - 1
+            if let sourceMap { return sourceMap.position(of: offset, in: self) }
             return lineAndColumn(ofOffset: offset)
         }
+        if let sourceMap { return (sourceMap.line + Int(xmlGetLineNo(node)) - 1, 1) }
         return (Int(xmlGetLineNo(node)), 1)
     }
 

@@ -49,7 +49,21 @@ public struct XMLNode: @unchecked Sendable, Hashable {
     }
 
     public func isElement(_ localName: String, namespace: String) -> Bool {
-        isElement && self.localName == localName && namespaceURI == namespace
+        isElement && Self.matches(pointer, localName, namespace)
+    }
+
+    /// Whether the node's namespace URI is `uri`, compared in C without making Strings (a hot
+    /// path: metadata rules ask this for every child of every role).
+    public func hasNamespace(_ uri: String) -> Bool {
+        guard let ns = pointer.pointee.ns, let href = ns.pointee.href else { return false }
+        return uri.withCString { strcmp($0, UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)) == 0 }
+    }
+
+    static func matches(_ node: xmlNodePtr, _ localName: String, _ namespace: String) -> Bool {
+        guard let name = node.pointee.name else { return false }
+        let nameMatches = localName.withCString { strcmp($0, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == 0 }
+        guard nameMatches, let ns = node.pointee.ns, let href = ns.pointee.href else { return false }
+        return namespace.withCString { strcmp($0, UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)) == 0 }
     }
 
     // MARK: Tree
@@ -83,15 +97,22 @@ public struct XMLNode: @unchecked Sendable, Hashable {
 
     /// Child elements with a local name and namespace.
     public func children(_ localName: String, namespace: String) -> [XMLNode] {
-        children.filter { $0.localName == localName && $0.namespaceURI == namespace }
+        var result: [XMLNode] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, Self.matches(current, localName, namespace) {
+                result.append(XMLNode(current, in: document))
+            }
+            child = current.pointee.next
+        }
+        return result
     }
 
     public func firstChild(_ localName: String, namespace: String) -> XMLNode? {
         var child = pointer.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                let node = XMLNode(current, in: document)
-                if node.localName == localName && node.namespaceURI == namespace { return node }
+            if current.pointee.type == XML_ELEMENT_NODE, Self.matches(current, localName, namespace) {
+                return XMLNode(current, in: document)
             }
             child = current.pointee.next
         }
@@ -105,8 +126,7 @@ public struct XMLNode: @unchecked Sendable, Hashable {
             var child = node.pointee.children
             while let current = child {
                 if current.pointee.type == XML_ELEMENT_NODE {
-                    let element = XMLNode(current, in: document)
-                    if element.localName == localName && element.namespaceURI == namespace { result.append(element) }
+                    if Self.matches(current, localName, namespace) { result.append(XMLNode(current, in: document)) }
                     walk(current)
                 }
                 child = current.pointee.next

@@ -22,6 +22,10 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "IdP metadata to check assertions against (repeatable; also idp.metadata in the configuration).")
     var metadata: [String] = []
 
+    @OptionGroup var serviceProvider: SPOptions
+
+    @OptionGroup var schema: SchemaOptions
+
     @Option(help: "Only lint files in folders that match this glob (repeatable).")
     var include: [String] = []
 
@@ -48,6 +52,7 @@ struct CommonOptions: ParsableArguments {
             throw ExitCode(2)
         }
         configuration = organization.apply(to: configuration)
+        serviceProvider.apply(to: &configuration)
         var ruleData = RuleData.builtIn
         if let rules {
             do { ruleData = try RuleData.overlaying(directory: rules) } catch {
@@ -73,7 +78,7 @@ struct CommonOptions: ParsableArguments {
                 throw ExitCode(2)
             }
         }
-        let context = LintContext(configuration: configuration, ruleData: ruleData, now: clock, metadata: trust)
+        let context = LintContext(configuration: configuration, ruleData: ruleData, now: clock, metadata: trust, schemas: try schema.load())
         return Setup(linter: Linter(context: context, inputFormat: inputFormat, maxBytes: maxBytes), configuration: configuration)
     }
 }

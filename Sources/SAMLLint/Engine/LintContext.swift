@@ -1,4 +1,5 @@
 import Foundation
+import SAMLXML
 
 /// What every rule may read besides the message: the configuration, the rule data from `rules/`
 /// and the clock. Rules never read the system clock; `now` is a parameter.
@@ -12,11 +13,14 @@ public struct LintContext: Sendable {
     public let metadata: MetadataTrust?
     /// Trusted certificates, SP key and metadata trust anchors for the `signature/*` rules.
     public var signature = SignatureSettings()
+    /// The compiled SAML schemas when `--schema` was given.
+    public let schemas: SAMLSchemas?
 
     public init(
         configuration: Configuration = Configuration(), ruleData: RuleData = .builtIn, now: Date? = Date(),
-        metadata: MetadataTrust? = nil
+        metadata: MetadataTrust? = nil, schemas: SAMLSchemas? = nil
     ) {
+        self.schemas = schemas
         self.configuration = configuration
         self.ruleData = ruleData
         self.now = now

@@ -11,8 +11,8 @@ public struct Linter: Sendable {
     public var inputFormat: InputFormat
     public var limits: XMLParseLimits
     public var maxInflatedBytes: Int
-    private let enabled: [(rule: any Rule, severity: Severity)]
-    private let inputSeverities: [String: Severity]
+    let enabled: [(rule: any Rule, severity: Severity)]
+    let inputSeverities: [String: Severity]
 
     public init(context: LintContext = LintContext(), inputFormat: InputFormat = .auto, maxBytes: Int? = nil) {
         self.context = context
@@ -55,7 +55,7 @@ public struct Linter: Sendable {
         }
         var reports = results.values
         runBatchRules(on: &reports)
-        return Report(inputs: reports, notes: notes())
+        return Report(inputs: reports, notes: notes() + metadataNotes(reports))
     }
 
     /// The batch phase: rules that read every message of the run together. Their findings are
@@ -79,6 +79,9 @@ public struct Linter: Sendable {
 
     /// Lints one input source (a file, standard input, or bytes already in memory).
     public func lint(source: InputSource) -> InputReport {
+        if case let .file(path) = source, inputFormat == .auto || inputFormat == .xml, Self.isAggregateFile(path) {
+            return lintAggregate(path: path, displayPath: source.displayPath)
+        }
         switch source.read(limit: readLimit) {
         case let .success(bytes):
             return lint(bytes: bytes, path: source.displayPath)
@@ -94,6 +97,9 @@ public struct Linter: Sendable {
 
     /// Lints the bytes of one input file.
     public func lint(bytes: [UInt8], path: String) -> InputReport {
+        if inputFormat == .auto || inputFormat == .xml, AggregateStream.isAggregate(prefix: bytes.prefix(64 * 1024)) {
+            return lintAggregate(bytes: bytes, path: path)
+        }
         let decoder = InputDecoder(maxMessageBytes: limits.maxBytes, maxInflatedBytes: maxInflatedBytes)
         switch decoder.decode(bytes, format: inputFormat) {
         case let .failure(error):

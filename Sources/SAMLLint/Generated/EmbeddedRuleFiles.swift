@@ -18305,6 +18305,43 @@ temp-mail.org
 trashmail.com
 
 """#,
+        "metadata/bindings.txt": #"""
+# metadata/unknown-binding: Binding URIs an endpoint may carry (SAML 2.0 bindings, SAML 1.x
+# profiles still found in federation metadata, and common extensions).
+urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect
+urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST
+urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST-SimpleSign
+urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact
+urn:oasis:names:tc:SAML:2.0:bindings:SOAP
+urn:oasis:names:tc:SAML:2.0:bindings:PAOS
+urn:oasis:names:tc:SAML:2.0:bindings:URI
+urn:oasis:names:tc:SAML:1.0:bindings:SOAP-binding
+urn:oasis:names:tc:SAML:1.0:profiles:browser-post
+urn:oasis:names:tc:SAML:1.0:profiles:artifact-01
+urn:mace:shibboleth:1.0:profiles:AuthnRequest
+urn:mace:shibboleth:2.0:profiles:AuthnRequest
+urn:oasis:names:tc:SAML:2.0:profiles:holder-of-key:SSO:browser
+urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST-SimpleSign
+
+"""#,
+        "metadata/weak-curves.txt": #"""
+# metadata/cert-weak-key: elliptic curves (OpenSSL names or dotted OIDs) under 128-bit security.
+prime192v1
+prime192v2
+prime192v3
+prime239v1
+secp112r1
+secp128r1
+secp160r1
+secp160k1
+secp192k1
+secp224r1
+secp224k1
+brainpoolP160r1
+brainpoolP192r1
+brainpoolP224r1
+
+"""#,
         "rulesets/recommended.yml": #"""
 # The default ruleset: each rule runs at its own default severity. List a rule here to change it.
 rules: {}
@@ -18437,6 +18474,16 @@ mapping:
     # ...when both tokens are beyond veryStrongLogOdds (frequent US Census names)
     lexiconVeryStrongWeight: 2
     veryStrongLogOdds: 5
+
+metadata:
+  # metadata/cert-expiring: warn this many days before a certificate's notAfter
+  certExpiringDays: 30
+  # metadata/cert-weak-key: smallest RSA modulus accepted, in bits (weak curves: metadata/weak-curves.txt)
+  minRSABits: 2048
+  # metadata/valid-until-too-far: largest validUntil accepted, in days after now
+  validUntilMaxDays: 365
+  # streamed aggregates: largest single EntityDescriptor accepted, in bytes
+  maxEntityBytes: 16777216
 
 """#,
         "vendors.yml": #"""

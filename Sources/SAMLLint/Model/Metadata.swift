@@ -17,7 +17,7 @@ public struct EntityDescriptor: Sendable {
     }
     /// Every role descriptor (IDP, SP, AttributeAuthority, ...).
     public var roleDescriptors: [RoleDescriptor] {
-        element.children.filter { $0.namespaceURI == XMLNamespaces.metadata && $0.localName.hasSuffix("Descriptor") }
+        element.children.filter { $0.hasNamespace(XMLNamespaces.metadata) && $0.localName.hasSuffix("Descriptor") }
             .map(RoleDescriptor.init)
     }
     public var signature: XMLNode? { element.firstChild("Signature", namespace: XMLNamespaces.dsig) }
@@ -59,7 +59,7 @@ public struct RoleDescriptor: Sendable {
     public var assertionConsumerServices: [Endpoint] { endpoints("AssertionConsumerService") }
     public var artifactResolutionServices: [Endpoint] { endpoints("ArtifactResolutionService") }
     public var nameIDFormats: [String] {
-        element.children("NameIDFormat", namespace: XMLNamespaces.metadata).map { $0.textContent.trimmed }
+        element.children("NameIDFormat", namespace: XMLNamespaces.metadata).map { $0.textContent.asciiTrimmed }
     }
     /// `saml:Attribute` elements an IdP declares it can release.
     public var declaredAttributes: [Attribute] {
@@ -84,7 +84,7 @@ public struct KeyDescriptor: Sendable {
     public var certificateElements: [XMLNode] { element.descendants("X509Certificate", namespace: XMLNamespaces.dsig) }
     /// Base64 DER of each certificate, whitespace removed.
     public var certificatesBase64: [String] {
-        certificateElements.map { $0.textContent.filter { !$0.isWhitespace } }
+        certificateElements.map { String(decoding: Base64.compact($0.textContent), as: UTF8.self) }
     }
 }
 

@@ -12,6 +12,10 @@ public struct SAMLMessage: Sendable {
     public internal(set) var signatureAnalysis: SignatureAnalysis?
     /// What decrypting EncryptedAssertion with the SP key gave (empty without a key).
     public internal(set) var decryptions: [AssertionDecryptor.Outcome] = []
+    /// Set when the message is one piece of a streamed metadata aggregate.
+    public internal(set) var aggregate: AggregateMember?
+    /// Values derived once per message and shared by rules (decoded certificates).
+    let memo = MessageMemo()
 
     public init(document: XMLDocument) throws(SAMLModelError) {
         guard let root = document.root else { throw .noRootElement }

@@ -21,7 +21,7 @@ public struct NoIdPDescriptor: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        guard message.kind == .entityDescriptor else { return }
+        guard message.kind == .entityDescriptor, message.aggregate == nil else { return }
         let entity = EntityDescriptor(message.root)
         guard entity.idpDescriptors.isEmpty else { return }
         let roles = entity.roleDescriptors.map(\.kind)

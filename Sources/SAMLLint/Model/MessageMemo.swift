@@ -1,0 +1,7 @@
+import SAMLXML
+
+/// Values several rules need from one message, computed on first use. A message is linted on one
+/// thread, so no lock is needed.
+final class MessageMemo: @unchecked Sendable {
+    var certificates: [MetadataCertificate]?
+}

@@ -1,0 +1,44 @@
+import SAMLXML
+
+/// An SSO, SLO, ACS or artifact endpoint whose Location is plain http://.
+public struct HTTPEndpoint: Rule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "metadata/http-endpoint",
+        title: "Endpoint Without TLS",
+        category: .metadata,
+        severity: .error,
+        rationale: """
+            Assertions, AuthnRequests and logout messages travel through these endpoints. Over plain \
+            http:// anyone on the path reads the user's attributes and can replay a bearer assertion.
+            """,
+        message: "the endpoint Location is http://",
+        triggering: [
+            Example(ExampleSAML.idpMetadata(keyDescriptors: ExampleCertificates.keyDescriptor(ExampleCertificates.good), sso: #"↓<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="http://idp.example.com/sso"/>"#)),
+        ],
+        nonTriggering: [
+            Example(ExampleSAML.idpMetadata(keyDescriptors: ExampleCertificates.keyDescriptor(ExampleCertificates.good))),
+        ])
+
+    static let endpointNames: Set<String> = [
+        "SingleSignOnService", "SingleLogoutService", "AssertionConsumerService", "ArtifactResolutionService",
+        "ManageNameIDService", "NameIDMappingService", "AssertionIDRequestService", "AttributeService",
+    ]
+
+    public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
+        for entity in message.entities {
+            for role in entity.roleDescriptors {
+                for element in role.element.children where element.hasNamespace(XMLNamespaces.metadata) && Self.endpointNames.contains(element.localName) {
+                    for key in ["Location", "ResponseLocation"] {
+                        guard let location = element.attribute(key), location.hasASCIIPrefixIgnoringCase("http://") else { continue }
+                        findings.report(
+                            "the \(element.localName) \(key) of '\(entity.entityID ?? "?")' is not TLS: \(location.asciiTrimmed)",
+                            at: element, entityID: entity.entityID,
+                            evidence: [Evidence(value: location.asciiTrimmed, classifiedAs: "http URL")],
+                            fix: Fix("Serve the endpoint over https:// and publish the https:// Location."))
+                    }
+                }
+            }
+        }
+    }
+}
