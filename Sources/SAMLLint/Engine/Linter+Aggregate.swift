@@ -47,20 +47,18 @@ extension Linter {
         var aggregateName: String?
         var entities = 0
         var batch: [(AggregateStream.Piece, AggregateMember)] = []
-        // Batches are linted on worker threads while this thread scans on; at most a few are in
-        // flight, so memory stays bounded.
-        let inFlight = DispatchSemaphore(value: 4)
-        let group = DispatchGroup()
+        // Batches are linted on one worker thread per core while this thread scans on; at most
+        // a few are queued, so memory stays bounded.
+        let workers = WorkQueue<[(AggregateStream.Piece, AggregateMember)]>(
+            workers: ProcessInfo.processInfo.activeProcessorCount, capacity: 4
+        ) { pieces in
+            for (piece, member) in pieces { collector.add(self.lint(piece: piece, member: member, path: path, ruleIDs: ruleIDs)) }
+        }
 
         func flush() {
             guard !batch.isEmpty else { return }
-            let pieces = batch
+            workers.put(batch)
             batch.removeAll(keepingCapacity: true)
-            inFlight.wait()
-            DispatchQueue.global().async(group: group) {
-                for (piece, member) in pieces { collector.add(self.lint(piece: piece, member: member, path: path, ruleIDs: ruleIDs)) }
-                inFlight.signal()
-            }
         }
 
         while true {
@@ -96,7 +94,7 @@ extension Linter {
             if batch.count >= Self.aggregateBatch { flush() }
         }
         flush()
-        group.wait()
+        workers.finish()
         let (findings, firstError) = collector.result()
         let report = MessageReport(
             index: 0, kind: MessageKind.entitiesDescriptor.rawValue, issuer: aggregateName, origin: nil, linted: true,

@@ -21,7 +21,7 @@ public enum Base64 {
         text.withUnsafeBufferPointer { decode($0) }
     }
 
-    static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    public static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var failed = false
         let output = table.withUnsafeBufferPointer { table in
             [UInt8](unsafeUninitializedCapacity: text.count * 3 / 4 + 3) { out, written in
