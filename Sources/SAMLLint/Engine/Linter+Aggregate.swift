@@ -33,13 +33,42 @@ extension Linter {
         return lintAggregate(stream, path: displayPath)
     }
 
+    /// Standard input: an aggregate is streamed (whatever its size); anything else is read whole
+    /// under the usual limit, as before.
+    func lintStandardInput() -> InputReport {
+        var head: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while head.count < 64 * 1024 {
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, 64 * 1024 - head.count) }
+            if count <= 0 { break }
+            head += chunk[0..<count]
+        }
+        if AggregateStream.isAggregate(prefix: head) {
+            return lintAggregate(AggregateStream(prefix: head, descriptor: STDIN_FILENO, maxPieceBytes: maxEntityBytes, maxDepth: limits.maxDepth), path: "-")
+        }
+        var bytes = head
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+            if bytes.count > readLimit {
+                return InputReport(
+                    path: "-",
+                    error: InputErrorReport(
+                        ruleId: "input/too-large", message: "input is over \(readLimit) bytes; refused without reading the rest", line: 1,
+                        column: 1, messageIndex: nil))
+            }
+        }
+        return lint(bytes: bytes, path: "-")
+    }
+
     /// Lints an aggregate already in memory.
     func lintAggregate(bytes: [UInt8], path: String) -> InputReport {
         lintAggregate(AggregateStream(bytes: bytes, maxPieceBytes: maxEntityBytes, maxDepth: limits.maxDepth), path: path)
     }
 
 
-    private func lintAggregate(_ stream: AggregateStream, path: String) -> InputReport {
+    func lintAggregate(_ stream: AggregateStream, path: String) -> InputReport {
         let collector = AggregateCollector()
         // Read once: `description` is a large struct, copied on every access.
         let ruleIDs = enabled.map { type(of: $0.rule).description.id }

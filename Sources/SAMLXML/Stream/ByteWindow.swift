@@ -6,6 +6,7 @@ import Foundation
 /// columns, lazily, for the offsets asked about.
 final class ByteWindow {
     private let fileDescriptor: Int32?
+    private let ownsDescriptor: Bool
     private(set) var buffer: [UInt8]
     /// Absolute offset of `buffer[0]`.
     private(set) var base = 0
@@ -25,6 +26,7 @@ final class ByteWindow {
 
     init(bytes: [UInt8]) {
         fileDescriptor = nil
+        ownsDescriptor = false
         buffer = bytes
         atEOF = true
         chunkSize = 0
@@ -35,14 +37,25 @@ final class ByteWindow {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         fileDescriptor = fd
+        ownsDescriptor = true
         buffer = []
         atEOF = false
         self.chunkSize = chunkSize
         scratch = .allocate(capacity: chunkSize)
     }
 
+    /// Bytes already read from `descriptor` (a peek), then the rest of it; the descriptor is not closed.
+    init(prefix: [UInt8], descriptor: Int32, chunkSize: Int = 4 << 20) {
+        fileDescriptor = descriptor
+        ownsDescriptor = false
+        buffer = prefix
+        atEOF = false
+        self.chunkSize = chunkSize
+        scratch = .allocate(capacity: chunkSize)
+    }
+
     deinit {
-        if let fileDescriptor { close(fileDescriptor) }
+        if let fileDescriptor, ownsDescriptor { close(fileDescriptor) }
         scratch.deallocate()
     }
 
