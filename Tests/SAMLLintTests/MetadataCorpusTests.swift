@@ -45,3 +45,44 @@ struct MetadataCorpusTests {
         #expect(Double(decoded) >= Double(certificates) * 0.9, "most corpus certificates are real and must decode")
     }
 }
+
+/// Streaming an aggregate gives the same findings, at the same lines and columns, as parsing it
+/// whole (forced here by handing the linter the same bytes as base64).
+@Suite("Streamed and whole aggregates agree")
+struct StreamedVersusWholeTests {
+    struct Key: Hashable, CustomStringConvertible {
+        let rule: String, severity: Severity, line: Int, column: Int, entityID: String?, message: String
+        var description: String { "\(line):\(column) \(rule) \(entityID ?? "-") \(message)" }
+    }
+
+    static func keys(_ report: InputReport) -> Set<Key> {
+        Set(report.findings.map {
+            Key(rule: $0.ruleId, severity: $0.severity, line: $0.location.line, column: $0.location.column,
+                entityID: $0.location.entityID, message: $0.message)
+        })
+    }
+
+    @Test func corpusAggregates() throws {
+        guard let root = TestSupport.corpusRoot else { print("skipped: corpus absent"); return }
+        let linter = Linter(context: LintContext(now: TestSupport.fixedNow))
+        var compared = 0
+        for file in try MetadataCorpusTests.metadataFiles(root) {
+            guard let data = FileManager.default.contents(atPath: file.path), AggregateStream.isAggregate(prefix: [UInt8](data)) else { continue }
+            let streamed = linter.lint(bytes: [UInt8](data), path: "x.xml")
+            var whole = linter
+            whole.inputFormat = .base64
+            let parsed = whole.lint(bytes: Array(data.base64EncodedString().utf8), path: "x.xml")
+            guard parsed.error == nil, streamed.error == nil else {
+                #expect((parsed.error == nil) == (streamed.error == nil), "\(file.lastPathComponent): one path failed")
+                continue
+            }
+            compared += 1
+            let a = Self.keys(streamed)
+            let b = Self.keys(parsed)
+            #expect(a == b, "\(file.lastPathComponent): only streamed \(a.subtracting(b).sorted { $0.line < $1.line }.prefix(3)); only whole \(b.subtracting(a).sorted { $0.line < $1.line }.prefix(3))")
+            #expect(streamed.messages.first?.entities == parsed.messages.first?.entities)
+        }
+        print("streamed versus whole: \(compared) corpus aggregates compared")
+        #expect(compared > 10)
+    }
+}

@@ -85,6 +85,38 @@ struct AggregateStreamTests {
         #expect(pieces.allSatisfy { $0.sourceMap.line == 1 })
     }
 
+    /// Hostile input: truncations and byte flips of an aggregate end in pieces or one error,
+    /// never a crash or a hang, and every piece goes through the safe parser.
+    @Test func mutatedAggregatesNeverCrash() {
+        let original = Array(Self.aggregate.utf8)
+        var generator = SplitMix(seed: 7)
+        var errors = 0
+        var pieces = 0
+        for round in 0..<400 {
+            var bytes = original
+            if round % 4 == 0 {
+                bytes = Array(bytes.prefix(Int(generator.next() % UInt64(bytes.count))))
+            } else {
+                for _ in 0..<(1 + round % 3) {
+                    let special: [UInt8] = Array("<>/\"'!?-[]&".utf8)
+                    bytes[Int(generator.next() % UInt64(bytes.count))] = special[Int(generator.next() % UInt64(special.count))]
+                }
+            }
+            let stream = AggregateStream(bytes: bytes)
+            do {
+                while let piece = try stream.next() {
+                    pieces += 1
+                    _ = try? XMLDocument.parse(piece.bytes, sourceMap: piece.sourceMap)
+                }
+            } catch {
+                errors += 1
+            }
+        }
+        print("mutated aggregates: \(errors) of 400 refused, \(pieces) pieces parsed")
+        #expect(errors > 100, "most mutations break the structure")
+        #expect(pieces > 100, "many mutations leave pieces to lint")
+    }
+
     @Test func oversizedEntityIsRefused() {
         let big = "<md:EntitiesDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\"><md:EntityDescriptor entityID=\"x\">"
             + String(repeating: "<md:Extensions>text</md:Extensions>", count: 2000) + "</md:EntityDescriptor></md:EntitiesDescriptor>"

@@ -38,13 +38,42 @@ extension Linter {
         return lintAggregate(stream, path: displayPath)
     }
 
+    /// Standard input: an aggregate is streamed (whatever its size); anything else is read whole
+    /// under the usual limit, as before.
+    func lintStandardInput() -> InputReport {
+        var head: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while head.count < 64 * 1024 {
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, 64 * 1024 - head.count) }
+            if count <= 0 { break }
+            head += chunk[0..<count]
+        }
+        if AggregateStream.isAggregate(prefix: head) {
+            return lintAggregate(AggregateStream(prefix: head, descriptor: STDIN_FILENO, maxPieceBytes: maxEntityBytes, maxDepth: limits.maxDepth), path: "-")
+        }
+        var bytes = head
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+            if bytes.count > readLimit {
+                return InputReport(
+                    path: "-",
+                    error: InputErrorReport(
+                        ruleId: "input/too-large", message: "input is over \(readLimit) bytes; refused without reading the rest", line: 1,
+                        column: 1, messageIndex: nil))
+            }
+        }
+        return lint(bytes: bytes, path: "-")
+    }
+
     /// Lints an aggregate already in memory.
     func lintAggregate(bytes: [UInt8], path: String) -> InputReport {
         lintAggregate(AggregateStream(bytes: bytes, maxPieceBytes: maxEntityBytes, maxDepth: limits.maxDepth), path: path)
     }
 
 
-    private func lintAggregate(_ stream: AggregateStream, path: String) -> InputReport {
+    func lintAggregate(_ stream: AggregateStream, path: String) -> InputReport {
         let collector = AggregateCollector()
         // Read once: `description` is a large struct, copied on every access.
         let ruleIDs = enabled.map { type(of: $0.rule).description.id }
@@ -52,20 +81,18 @@ extension Linter {
         var aggregateName: String?
         var entities = 0
         var batch: [(AggregateStream.Piece, AggregateMember)] = []
-        // Batches are linted on worker threads while this thread scans on; at most a few are in
-        // flight, so memory stays bounded.
-        let inFlight = DispatchSemaphore(value: 4)
-        let group = DispatchGroup()
+        // Batches are linted on one worker thread per core while this thread scans on; at most
+        // a few are queued, so memory stays bounded.
+        let workers = WorkQueue<[(AggregateStream.Piece, AggregateMember)]>(
+            workers: ProcessInfo.processInfo.activeProcessorCount, capacity: 4
+        ) { pieces in
+            for (piece, member) in pieces { collector.add(self.lint(piece: piece, member: member, path: path, ruleIDs: ruleIDs)) }
+        }
 
         func flush() {
             guard !batch.isEmpty else { return }
-            let pieces = batch
+            workers.put(batch)
             batch.removeAll(keepingCapacity: true)
-            inFlight.wait()
-            DispatchQueue.global().async(group: group) {
-                for (piece, member) in pieces { collector.add(self.lint(piece: piece, member: member, path: path, ruleIDs: ruleIDs)) }
-                inFlight.signal()
-            }
         }
 
         while true {
@@ -101,7 +128,7 @@ extension Linter {
             if batch.count >= Self.aggregateBatch { flush() }
         }
         flush()
-        group.wait()
+        workers.finish()
         let (findings, firstError) = collector.result()
         let report = MessageReport(
             index: 0, kind: MessageKind.entitiesDescriptor.rawValue, issuer: aggregateName, origin: nil, linted: true,

@@ -82,6 +82,7 @@ public struct Linter: Sendable {
         if case let .file(path) = source, inputFormat == .auto || inputFormat == .xml, Self.isAggregateFile(path) {
             return lintAggregate(path: path, displayPath: source.displayPath)
         }
+        if case .standardInput = source, inputFormat == .auto || inputFormat == .xml { return lintStandardInput() }
         switch source.read(limit: readLimit) {
         case let .success(bytes):
             return lint(bytes: bytes, path: source.displayPath)

@@ -37,11 +37,21 @@ extension SAMLMessage {
                 for key in role.keyDescriptors {
                     for element in key.certificateElements {
                         var der: [UInt8] = []
-                        let facts: Result<CertificateFacts, CertificateDecodingError>
-                        do {
-                            der = try CertificateDecoder.derBytes(base64UTF8: Array(element.textContent.utf8))
-                            facts = .success(try CertificateDecoder.decode(der: der))
-                        } catch { facts = .failure(error) }
+                        var facts: Result<CertificateFacts, CertificateDecodingError>
+                        let decoded = element.withTextBytes { bytes -> Result<[UInt8], CertificateDecodingError> in
+                            do throws(CertificateDecodingError) {
+                                return .success(try CertificateDecoder.derBytes(base64UTF8: bytes))
+                            } catch { return .failure(error) }
+                        }
+                        switch decoded {
+                        case let .success(bytes):
+                            der = bytes
+                            do throws(CertificateDecodingError) {
+                                facts = .success(try CertificateDecoder.decode(der: bytes))
+                            } catch { facts = .failure(error) }
+                        case let .failure(error):
+                            facts = .failure(error)
+                        }
                         result.append(
                             MetadataCertificate(
                                 entityID: entityID, role: role, keyDescriptor: key, element: element, der: der, facts: facts))

@@ -45,6 +45,13 @@ public final class AggregateStream {
         self.maxDepth = maxDepth
     }
 
+    /// Streams bytes already read from `descriptor` (standard input, say) followed by the rest of it.
+    public init(prefix: [UInt8], descriptor: Int32, maxPieceBytes: Int = 16 << 20, maxDepth: Int = 128) {
+        window = ByteWindow(prefix: prefix, descriptor: descriptor)
+        self.maxPieceBytes = maxPieceBytes
+        self.maxDepth = maxDepth
+    }
+
     /// Whether `prefix` (the first bytes of an input) is UTF-8 XML whose root element is an
     /// EntitiesDescriptor, without a DOCTYPE (those go to the ordinary parser, which refuses them).
     public static func isAggregate(prefix: some Collection<UInt8>) -> Bool {

@@ -6,6 +6,7 @@ import Foundation
 /// columns, lazily, for the offsets asked about.
 final class ByteWindow {
     private let fileDescriptor: Int32?
+    private let ownsDescriptor: Bool
     private(set) var buffer: [UInt8]
     /// Absolute offset of `buffer[0]`.
     private(set) var base = 0
@@ -13,6 +14,8 @@ final class ByteWindow {
     /// The caller promises not to look before this absolute offset again.
     var keepFrom = 0
     private let chunkSize: Int
+    /// Where each chunk is read before it is appended (no zero-filling of the window).
+    private let scratch: UnsafeMutableBufferPointer<UInt8>
 
     // Line tracking: lines are counted up to `trackedTo`; `anchor` is a known (offset, column) on
     // the current line.
@@ -23,21 +26,38 @@ final class ByteWindow {
 
     init(bytes: [UInt8]) {
         fileDescriptor = nil
+        ownsDescriptor = false
         buffer = bytes
         atEOF = true
         chunkSize = 0
+        scratch = .allocate(capacity: 0)
     }
 
     init?(path: String, chunkSize: Int = 4 << 20) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         fileDescriptor = fd
+        ownsDescriptor = true
         buffer = []
         atEOF = false
         self.chunkSize = chunkSize
+        scratch = .allocate(capacity: chunkSize)
     }
 
-    deinit { if let fileDescriptor { close(fileDescriptor) } }
+    /// Bytes already read from `descriptor` (a peek), then the rest of it; the descriptor is not closed.
+    init(prefix: [UInt8], descriptor: Int32, chunkSize: Int = 4 << 20) {
+        fileDescriptor = descriptor
+        ownsDescriptor = false
+        buffer = prefix
+        atEOF = false
+        self.chunkSize = chunkSize
+        scratch = .allocate(capacity: chunkSize)
+    }
+
+    deinit {
+        if let fileDescriptor, ownsDescriptor { close(fileDescriptor) }
+        scratch.deallocate()
+    }
 
     var end: Int { base + buffer.count }
 
@@ -50,17 +70,9 @@ final class ByteWindow {
             buffer.removeSubrange(0..<drop)
             base += drop
         }
-        let old = buffer.count
-        buffer.reserveCapacity(old + chunkSize)
-        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
-        let count = buffer.withUnsafeMutableBufferPointer { pointer in
-            read(fileDescriptor, pointer.baseAddress! + old, chunkSize)
-        }
-        if count < 0 {
-            buffer.removeSubrange(old...)
-            throw .malformed(message: "read failed (errno \(errno))", line: 1, column: 1)
-        }
-        buffer.removeSubrange((old + count)...)
+        let count = read(fileDescriptor, scratch.baseAddress, chunkSize)
+        if count < 0 { throw .malformed(message: "read failed (errno \(errno))", line: 1, column: 1) }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<count]))
         if count == 0 { atEOF = true }
         return count > 0
     }

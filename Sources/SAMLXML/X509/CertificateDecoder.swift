@@ -27,6 +27,11 @@ public enum CertificateDecoder {
 
     /// The DER bytes of base64 text (whitespace allowed), with the same errors as `decode`.
     public static func derBytes(base64UTF8 bytes: [UInt8]) throws(CertificateDecodingError) -> [UInt8] {
+        try bytes.withUnsafeBufferPointer { buffer throws(CertificateDecodingError) in try derBytes(base64UTF8: buffer) }
+    }
+
+    /// The DER bytes of base64 text read in place (see `XMLNode.withTextBytes`).
+    public static func derBytes(base64UTF8 bytes: UnsafeBufferPointer<UInt8>) throws(CertificateDecodingError) -> [UInt8] {
         if bytes.count > maxBytes * 2 { throw CertificateDecodingError("larger than \(maxBytes) bytes") }
         guard let der = Base64.decode(bytes) else { throw CertificateDecodingError("not valid base64") }
         if der.isEmpty { throw CertificateDecodingError("the X509Certificate element is empty") }
