@@ -49,6 +49,8 @@ struct CaptureDecoderTests {
         let untrimmed = try #require(report.findings.first { $0.ruleId == "mapping/untrimmed-value" })
         #expect(untrimmed.location.message == 1)
         #expect(untrimmed.location.origin == "entry 4: POST https://sp.example.com/acs, SAMLResponse")
+        let text = TextReporter().render(Report(inputs: [report]), options: ReportOptions())
+        #expect(text.contains("  message 1: entry 4: POST https://sp.example.com/acs, SAMLResponse\n"))
     }
 
     @Test func captureWithoutSAMLSaysSo() throws {
