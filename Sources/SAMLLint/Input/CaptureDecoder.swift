@@ -21,7 +21,7 @@ struct CaptureDecoder {
         do {
             root = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
         } catch {
-            return .failure(InputError(ruleId: "input/undecodable", message: "not valid JSON, so neither a HAR file nor a SAML-tracer export"))
+            return .failure(InputError(ruleId: "input/undecodable", message: "not valid JSON (or nested too deeply), so neither a HAR file nor a SAML-tracer export"))
         }
         var found: [Found]
         let what: String
@@ -73,7 +73,10 @@ struct CaptureDecoder {
             var message = try payloads.checked(payloads.decodeBase64Payload(Array(repaired.utf8), origin: origin))
             message.encoding = format
             return message
-        } catch let error as InputError {
+        } catch var error as InputError {
+            if error.message.hasPrefix("not XML, not base64") {
+                error.message = "the parameter's value is not base64 (the POST binding) nor DEFLATE + base64 (the Redirect binding)"
+            }
             return RawMessage(bytes: [], origin: origin, encoding: format, error: error)
         } catch {
             return RawMessage(
