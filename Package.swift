@@ -22,12 +22,15 @@ let package = Package(
         ),
         // zlib for the raw DEFLATE of the HTTP-Redirect binding.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libidn2 for IDN domains in their ASCII form (UTS #46), used by email trust.
+        .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
         .target(name: "SAMLXML", dependencies: ["CLibXMLSec"]),
         .target(
             name: "SAMLLint",
             dependencies: [
                 "SAMLXML",
                 "CZlib",
+                "CIDN2",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

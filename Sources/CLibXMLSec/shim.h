@@ -86,4 +86,109 @@ typedef xmlSecSize cxmlsec_size_t;
 static inline int cxmlsec_size_bytes(void) { return (int)sizeof(xmlSecSize); }
 static inline int cxmlsec_check_version(void) { return xmlSecCheckVersion(); }
 
+/* ---- Signature verification and decryption helpers (macros Swift cannot import) ---- */
+#include <openssl/x509.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+
+static inline int cxmlsec_transform_uri_same_document(void) { return (int)xmlSecTransformUriTypeSameDocument; }
+
+/* The reference transforms a SAML signature may use: enveloped, exclusive and inclusive c14n (1.0, 1.1, with
+ * and without comments), and the digests. HMAC, XPath, XSLT, XPointer and base64 are not enabled, so a
+ * reference using them fails. */
+static inline int cxmlsec_dsig_enable_allowed(xmlSecDSigCtxPtr ctx) {
+    xmlSecTransformId reference[] = {
+        xmlSecTransformEnvelopedId, xmlSecTransformExclC14NId, xmlSecTransformExclC14NWithCommentsId,
+        xmlSecTransformInclC14NId, xmlSecTransformInclC14NWithCommentsId, xmlSecTransformInclC14N11Id,
+        xmlSecTransformInclC14N11WithCommentsId,
+        xmlSecOpenSSLTransformSha1Id, xmlSecOpenSSLTransformSha224Id, xmlSecOpenSSLTransformSha256Id,
+        xmlSecOpenSSLTransformSha384Id, xmlSecOpenSSLTransformSha512Id,
+    };
+    xmlSecTransformId signature[] = {
+        xmlSecTransformExclC14NId, xmlSecTransformExclC14NWithCommentsId, xmlSecTransformInclC14NId,
+        xmlSecTransformInclC14NWithCommentsId, xmlSecTransformInclC14N11Id, xmlSecTransformInclC14N11WithCommentsId,
+        xmlSecOpenSSLTransformRsaSha1Id, xmlSecOpenSSLTransformRsaSha224Id, xmlSecOpenSSLTransformRsaSha256Id,
+        xmlSecOpenSSLTransformRsaSha384Id, xmlSecOpenSSLTransformRsaSha512Id,
+        xmlSecOpenSSLTransformEcdsaSha1Id, xmlSecOpenSSLTransformEcdsaSha224Id, xmlSecOpenSSLTransformEcdsaSha256Id,
+        xmlSecOpenSSLTransformEcdsaSha384Id, xmlSecOpenSSLTransformEcdsaSha512Id,
+        xmlSecOpenSSLTransformDsaSha1Id, xmlSecOpenSSLTransformDsaSha256Id,
+    };
+    for (size_t i = 0; i < sizeof(reference) / sizeof(reference[0]); i++) {
+        if (xmlSecDSigCtxEnableReferenceTransform(ctx, reference[i]) < 0) return -1;
+    }
+    for (size_t i = 0; i < sizeof(signature) / sizeof(signature[0]); i++) {
+        if (xmlSecDSigCtxEnableSignatureTransform(ctx, signature[i]) < 0) return -1;
+    }
+    ctx->enabledReferenceUris = xmlSecTransformUriTypeEmpty | xmlSecTransformUriTypeSameDocument;
+    return 0;
+}
+
+/* Key transport and block ciphers allowed for EncryptedAssertion. */
+static inline int cxmlsec_enc_enable_allowed(xmlSecEncCtxPtr ctx) {
+    xmlSecTransformId ids[] = {
+        xmlSecOpenSSLTransformRsaOaepId, xmlSecOpenSSLTransformRsaPkcs1Id,
+        xmlSecOpenSSLTransformAes128CbcId, xmlSecOpenSSLTransformAes192CbcId, xmlSecOpenSSLTransformAes256CbcId,
+        xmlSecOpenSSLTransformAes128GcmId, xmlSecOpenSSLTransformAes192GcmId, xmlSecOpenSSLTransformAes256GcmId,
+        xmlSecOpenSSLTransformDes3CbcId, xmlSecTransformBase64Id,
+        xmlSecOpenSSLTransformSha1Id, xmlSecOpenSSLTransformSha256Id, xmlSecOpenSSLTransformSha384Id,
+        xmlSecOpenSSLTransformSha512Id,
+    };
+    for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+        if (xmlSecPtrListAdd(&(ctx->transformCtx.enabledTransforms), (void *)ids[i]) < 0) return -1;
+    }
+    ctx->transformCtx.enabledUris = xmlSecTransformUriTypeEmpty | xmlSecTransformUriTypeSameDocument;
+    return 0;
+}
+
+static inline xmlSecKeyDataId cxmlsec_key_data_aes(void) { return xmlSecOpenSSLKeyDataAesId; }
+static inline xmlSecKeyDataId cxmlsec_key_data_des(void) { return xmlSecOpenSSLKeyDataDesId; }
+
+static inline xmlSecKeyPtr cxmlsec_key_from_memory(const unsigned char *data, unsigned int size, int format) {
+    return xmlSecOpenSSLAppKeyLoadMemory(data, (xmlSecSize)size, (xmlSecKeyDataFormat)format, NULL, NULL, NULL);
+}
+static inline int cxmlsec_format_pem(void) { return (int)xmlSecKeyDataFormatPem; }
+static inline int cxmlsec_format_der(void) { return (int)xmlSecKeyDataFormatDer; }
+static inline int cxmlsec_format_cert_der(void) { return (int)xmlSecKeyDataFormatCertDer; }
+static inline int cxmlsec_format_cert_pem(void) { return (int)xmlSecKeyDataFormatCertPem; }
+
+static inline const unsigned char *cxmlsec_buffer_data(xmlSecBufferPtr buffer) { return buffer ? xmlSecBufferGetData(buffer) : NULL; }
+static inline unsigned int cxmlsec_buffer_size(xmlSecBufferPtr buffer) { return buffer ? (unsigned int)xmlSecBufferGetSize(buffer) : 0; }
+
+static inline unsigned int cxmlsec_list_size(xmlSecPtrListPtr list) { return (unsigned int)xmlSecPtrListGetSize(list); }
+static inline const xmlChar *cxmlsec_reference_uri(xmlSecPtrListPtr list, unsigned int i) {
+    xmlSecDSigReferenceCtxPtr ref = (xmlSecDSigReferenceCtxPtr)xmlSecPtrListGetItem(list, (xmlSecSize)i);
+    return ref ? ref->uri : NULL;
+}
+
+/* Facts about a DER certificate: key type (EVP_PKEY base id NID short name), key bits. 0 on failure. */
+static inline int cxmlsec_cert_key_facts(const unsigned char *der, long length, int *bits, int *nid) {
+    const unsigned char *cursor = der;
+    X509 *cert = d2i_X509(NULL, &cursor, length);
+    if (!cert) return 0;
+    EVP_PKEY *key = X509_get0_pubkey(cert);
+    if (!key) { X509_free(cert); return 0; }
+    *bits = EVP_PKEY_get_bits(key);
+    *nid = EVP_PKEY_get_base_id(key);
+    X509_free(cert);
+    return 1;
+}
+static inline int cxmlsec_nid_rsa(void) { return EVP_PKEY_RSA; }
+static inline int cxmlsec_nid_ec(void) { return EVP_PKEY_EC; }
+static inline int cxmlsec_nid_dsa(void) { return EVP_PKEY_DSA; }
+
+/* Whether two DER certificates carry the same public key (1), different keys (0), or cannot be read (-1). */
+static inline int cxmlsec_cert_same_key(const unsigned char *a, long alen, const unsigned char *b, long blen) {
+    const unsigned char *ca = a, *cb = b;
+    X509 *xa = d2i_X509(NULL, &ca, alen);
+    X509 *xb = d2i_X509(NULL, &cb, blen);
+    int result = -1;
+    if (xa && xb) {
+        EVP_PKEY *ka = X509_get0_pubkey(xa), *kb = X509_get0_pubkey(xb);
+        if (ka && kb) result = EVP_PKEY_eq(ka, kb) == 1 ? 1 : 0;
+    }
+    if (xa) X509_free(xa);
+    if (xb) X509_free(xb);
+    return result;
+}
+
 #endif

@@ -28,6 +28,8 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Skip files that match this glob (repeatable).")
     var exclude: [String] = []
 
+    @OptionGroup var organization: OrganizationOptions
+
     struct Setup {
         let linter: Linter
         let configuration: Configuration
@@ -45,6 +47,7 @@ struct CommonOptions: ParsableArguments {
             Output.error(error.description)
             throw ExitCode(2)
         }
+        configuration = organization.apply(to: configuration)
         var ruleData = RuleData.builtIn
         if let rules {
             do { ruleData = try RuleData.overlaying(directory: rules) } catch {

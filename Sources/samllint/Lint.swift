@@ -11,6 +11,7 @@ extension SAMLLintCommand {
         var paths: [String] = []
 
         @OptionGroup var common: CommonOptions
+        @OptionGroup var signatureOptions: SignatureOptions
 
         @Option(name: [.short, .customLong("format")], help: "Output format; repeat with --output to write several. (values: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: text)")
         var formats: [ReportFormat] = []
@@ -46,7 +47,7 @@ extension SAMLLintCommand {
             let bar = ci.progressBar(inputs: sources.count)
             var onProgress: (@Sendable (Int) -> Void)?
             if let bar { onProgress = { done in bar.update(done) } }
-            let linted = setup.linter.lint(inputs: sources, progress: onProgress)
+            let linted = try signatureOptions.apply(to: setup.linter).lint(inputs: sources, progress: onProgress)
             bar?.finish()
             let report = try ci.apply(to: linted, workingDirectory: workingDirectory)
             let failOn = self.failOn ?? setup.configuration.failOn ?? .error

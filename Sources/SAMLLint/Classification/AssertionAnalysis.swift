@@ -122,6 +122,8 @@ public struct AssertionAnalysis: Sendable {
     /// Lowercased, diacritics removed, for comparing names across attributes.
     public static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .replacingOccurrences(of: "ß", with: "ss")
+            .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ı", with: "i")
+            .replacingOccurrences(of: "ł", with: "l").replacingOccurrences(of: "ø", with: "o")
+            .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "đ", with: "d")
     }
 }

@@ -36,11 +36,11 @@ public struct NameLexicon: Sendable {
     }
 
     /// Log-odds that the token is a given name rather than a family name; 0 when unknown.
-    /// Positive: given; negative: family. Each side gets one pseudo-count so a name in only
-    /// one list is clear but bounded.
+    /// Positive: given; negative: family. Each side gets a small pseudo-count so a name in only
+    /// one list is clear but bounded (a locale-list entry without frequency gives about ±3).
     public func givenLogOdds(_ token: String) -> Double {
         guard let f = frequency(token) else { return 0 }
-        return log((f.given + 0.5) / (f.family + 0.5))
+        return log((f.given + 0.1) / (f.family + 0.1))
     }
 
     public func contains(_ token: String) -> Bool { frequency(token) != nil }

@@ -7,6 +7,8 @@ public struct ValuePatterns: Sendable {
     public let upnDomainSuffixes: [String]
     public let booleans: Set<String>
     public let familyParticles: Set<String>
+    public let familySuffixes: [String]
+    public let familySuffixExceptions: Set<String>
 
     public init(yaml text: String) {
         let node = (try? Yams.compose(yaml: text)) ?? nil
@@ -18,6 +20,16 @@ public struct ValuePatterns: Sendable {
         upnDomainSuffixes = list("upnDomainSuffixes")
         booleans = Set(list("booleans"))
         familyParticles = Set(list("familyParticles"))
+        familySuffixes = list("familySuffixes").sorted { $0.count > $1.count }
+        familySuffixExceptions = Set(list("familySuffixExceptions"))
+    }
+
+    /// Whether a single name token ends like a family name (`Kubíková`, `Ivanov`, `Abeghyan`, `O'Brien`).
+    public func hasFamilyEnding(_ token: String) -> Bool {
+        let lower = token.lowercased().precomposedStringWithCanonicalMapping
+        guard lower.count >= 5, !familySuffixExceptions.contains(lower) else { return false }
+        if (lower.hasPrefix("o'") || lower.hasPrefix("o’")) && lower.count >= 5 { return true }
+        return familySuffixes.contains { lower.hasSuffix($0) && lower.count >= $0.count + 3 }
     }
 
     public static func shared(_ data: RuleData) -> ValuePatterns {

@@ -15,6 +15,10 @@ public struct Configuration: Sendable, Equatable {
     public var organization: Organization?
     public var sp: ServiceProvider?
     public var idpMetadata: String?
+    /// Trusted IdP signing certificates given inline (`idp.certificates`: base64 DER or PEM).
+    public var idpCertificates: [String] = []
+    /// The SP private key for EncryptedAssertion (`sp.privateKey`: a PEM text or a file path).
+    public var spPrivateKey: String?
     public var maxBytes: Int?
     public var maxDepth: Int?
     public var include: [String] = []
@@ -135,6 +139,7 @@ extension Configuration {
                 for (k, v) in try reader.mapping(value, key) {
                     switch k.string ?? "" {
                     case "entityID", "entityId": sp.entityID = try reader.string(v, "sp.entityID")
+                    case "privateKey": configuration.spPrivateKey = try reader.string(v, "sp.privateKey")
                     case "acsURLs", "acsUrls", "acs": sp.acsURLs = try reader.strings(v, "sp.acsURLs")
                     case "clockSkew":
                         guard let seconds = v.float ?? v.int.map(Double.init) else {
@@ -148,6 +153,10 @@ extension Configuration {
                 configuration.sp = sp
             case "idp":
                 for (k, v) in try reader.mapping(value, key) {
+                    if k.string == "certificates" || k.string == "certificate" {
+                        configuration.idpCertificates = try reader.strings(v, "idp.certificates")
+                        continue
+                    }
                     guard k.string == "metadata" else {
                         throw ConfigurationError(path: path, message: "unknown key 'idp.\(k.string ?? "")'", line: k.mark?.line)
                     }

@@ -10,6 +10,8 @@ public struct LintContext: Sendable {
     public let now: Date?
     /// The IdP metadata assertions are checked against (`--metadata`, `idp.metadata`), if any.
     public let metadata: MetadataTrust?
+    /// Trusted certificates, SP key and metadata trust anchors for the `signature/*` rules.
+    public var signature = SignatureSettings()
 
     public init(
         configuration: Configuration = Configuration(), ruleData: RuleData = .builtIn, now: Date? = Date(),

@@ -164,18 +164,21 @@ public struct Linter: Sendable {
             report.error = errorReport(inputError, messageIndex: raw.index)
             return (report, inputFinding(inputError, path: path, messageIndex: raw.index, origin: raw.origin).map { [$0] } ?? [], nil)
         }
+        MessagePreparation.prepare(&message, context: context, maxBytes: limits.maxBytes)
         let assertions = message.assertions
         report.assertions = assertions.count + message.encryptedAssertions.count
         report.attributes = assertions.reduce(0) { $0 + $1.attributes.count }
         report.entities = message.kind.isMetadata ? message.entities.count : 0
 
-        guard message.kind.isLinted else { return (report, [], nil) }
+        // Other signed protocol messages (AuthnRequest, LogoutRequest...) get the signature rules only.
+        let signaturesOnly = !message.kind.isLinted && !(message.signatureAnalysis?.signatures.isEmpty ?? true)
+        guard message.kind.isLinted || signaturesOnly else { return (report, [], nil) }
         if let assertion = assertions.first {
-            message.profile = ProfileBuilder(context: context).profile(for: assertion)
+            message.profile = EmailTrustEvaluator.annotate(ProfileBuilder(context: context).profile(for: assertion), assertion: assertion, context: context)
             report.profile = message.profile
         }
         var findings: [Finding] = []
-        for (rule, severity) in enabled {
+        for (rule, severity) in enabled where !signaturesOnly || type(of: rule).description.category == .signature {
             var emitter = FindingEmitter(
                 ruleId: type(of: rule).description.id, severity: severity, path: path, messageIndex: raw.index,
                 origin: raw.origin)
@@ -210,6 +213,8 @@ public struct Linter: Sendable {
         var notes: [String] = []
         if (context.configuration.organization?.domains ?? []).isEmpty {
             notes.append("email trust not checked: no organization domains configured (organization.domains or --org-domain)")
+        } else {
+            notes += EmailTrustPolicy.from(context).notes
         }
         return notes
     }

@@ -8,6 +8,10 @@ public struct SAMLMessage: Sendable {
     /// The normalized profile of the assertion that is read (the first one), set by the linter
     /// before rules run so every rule sees the same profile.
     public internal(set) var profile: Profile?
+    /// Signatures, their verification and what they cover, computed by the linter before rules run.
+    public internal(set) var signatureAnalysis: SignatureAnalysis?
+    /// What decrypting EncryptedAssertion with the SP key gave (empty without a key).
+    public internal(set) var decryptions: [AssertionDecryptor.Outcome] = []
 
     public init(document: XMLDocument) throws(SAMLModelError) {
         guard let root = document.root else { throw .noRootElement }

@@ -9,6 +9,8 @@ public struct Report: Codable, Sendable {
     /// Every finding, sorted by file, message, line, column, rule.
     public var findings: [Finding]
     public var summary: Summary
+    /// Email-trust verdicts per connection (Issuer); nil when email trust was not checked.
+    public var emailTrust: [EmailTrustConnectionSummary]?
 
     public struct Tool: Codable, Sendable {
         public var name: String
@@ -41,9 +43,10 @@ public struct Report: Codable, Sendable {
             infos: findings.filter { $0.severity == .info }.count,
             unusableInputs: inputs.filter { $0.error != nil }.count,
             notes: notes)
+        self.emailTrust = EmailTrustConnectionSummary.summarize(inputs)
     }
 
-    enum CodingKeys: String, CodingKey { case schemaVersion, tool, inputs, findings, summary }
+    enum CodingKeys: String, CodingKey { case schemaVersion, tool, inputs, findings, summary, emailTrust }
 
     /// Exit code under the given fail threshold: 2 when an input could not be used, 1 when a finding
     /// reaches the threshold, else 0.

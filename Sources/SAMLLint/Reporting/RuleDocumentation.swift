@@ -7,9 +7,11 @@ public enum RuleDocumentation {
         out += "Reports: \(description.messageSummary)\n"
         if let example = description.triggering.first {
             out += "\nTriggers on:\n\n```xml\n\(example.input)\n```\n"
+            if let configuration = example.configuration { out += "\nwith this .samllint.yml:\n\n```yaml\n\(configuration)\n```\n" }
         }
         if examples > 1, let example = description.nonTriggering.first {
             out += "\nDoes not trigger on:\n\n```xml\n\(example.input)\n```\n"
+            if let configuration = example.configuration { out += "\nwith this .samllint.yml:\n\n```yaml\n\(configuration)\n```\n" }
         }
         out += "\nConfigure: `rules: { \(description.id): error | warning | info | off }` in .samllint.yml\n"
         return out

@@ -35,6 +35,7 @@ public struct TextReporter: Reporter {
         var summary = "\(mark) \(problems) problem\(problems == 1 ? "" : "s") (\(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.infos) info) in \(s.messages) message\(s.messages == 1 ? "" : "s") from \(s.inputs) input\(s.inputs == 1 ? "" : "s")"
         if s.unusableInputs > 0 { summary += "; \(s.unusableInputs) input\(s.unusableInputs == 1 ? "" : "s") could not be used" }
         out += summary + "\n"
+        for connection in report.emailTrust ?? [] { out += "email trust: \(connection.line)\n" }
         for note in s.notes { out += style.dim("note: \(note)") + "\n" }
         return out
     }

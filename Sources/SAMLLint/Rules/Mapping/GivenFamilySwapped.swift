@@ -23,9 +23,42 @@ public struct GivenFamilySwapped: Rule {
             Example(ExampleSAML.response(nameID: "wei.wang@example.cn", attributes: [.init("firstName", ["Wei"]), .init("lastName", ["Wang"])])),
         ])
 
+    static func isEastAsian(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x1100...0x11FF, 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: return true
+            default: return false
+            }
+        }
+    }
+
+    /// Hangul, Han, Kana, Vietnamese-only letters, Hungarian ő/ű, or a frequent family-first surname.
+    static func mayBeFamilyFirst(_ a: String, _ b: String, context: LintContext) -> Bool {
+        let surnames = context.ruleData.lineList("lexicons/family-first-names.txt")
+        for value in [a, b] {
+            if surnames.contains(AssertionAnalysis.fold(value)) { return true }
+            for scalar in value.unicodeScalars {
+                switch scalar.value {
+                case 0x1100...0x11FF, 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF: return true  // Hangul, Kana, Han
+                case 0x1EA0...0x1EF9, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x0103, 0x0102: return true  // Vietnamese
+                case 0x0150, 0x0151, 0x0170, 0x0171: return true  // Hungarian ő ű
+                default: continue
+                }
+            }
+        }
+        return false
+    }
+
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         let needed = context.ruleData.threshold("mapping.swap.minScore", default: 2)
         let strong = context.ruleData.threshold("mapping.names.strongLogOdds", default: 2)
+        let weights = (
+            email: context.ruleData.threshold("mapping.swap.emailWeight", default: 1),
+            comma: context.ruleData.threshold("mapping.swap.commaDisplayWeight", default: 2),
+            display: context.ruleData.threshold("mapping.swap.displayWeight", default: 1),
+            lexicon: context.ruleData.threshold("mapping.swap.lexiconWeight", default: 1),
+            lexiconVeryStrong: context.ruleData.threshold("mapping.swap.lexiconVeryStrongWeight", default: 2),
+            veryStrongOdds: context.ruleData.threshold("mapping.swap.veryStrongLogOdds", default: 5))
         for assertion in message.assertions {
             let analysis = AssertionAnalysis(assertion, context: context)
             guard let givenAttribute = analysis.attributes(for: .firstName).first(where: { !$0.filled.isEmpty }),
@@ -39,31 +72,92 @@ public struct GivenFamilySwapped: Rule {
             var score = 0.0
             var evidence: [Evidence] = []
             var contradicted = false
+            var independent = false  // evidence that family-first naming conventions cannot explain
             if let expected = analysis.expectedNames {
                 if expected.given == f && expected.family == g {
-                    score += 1
+                    score += weights.email
                     evidence.append(Evidence(value: "\(expected.given) / \(expected.family)", classifiedAs: "given / family from \(expected.source)", confidence: 0.8))
                 } else if expected.given == g && expected.family == f {
                     contradicted = true
                 }
             }
+            // `lkubikova@`: the initial of the given name then the family name.
+            if let email = analysis.emailValue, let local = EmailClassifier.parts(email)?.local {
+                let letters = AssertionAnalysis.fold(local).filter(\.isLetter)
+                let gl = g.filter(\.isLetter), fl = f.filter(\.isLetter)
+                if let fi = fl.first, letters == String(fi) + gl, gl.count >= 3 {
+                    score += weights.email
+                    evidence.append(Evidence(value: local, classifiedAs: "initial of the given name + family name", confidence: 0.8))
+                } else if let gi = gl.first, letters == String(gi) + fl, fl.count >= 3 {
+                    contradicted = true
+                }
+            }
+            // Han, Kana, Hangul: the display name is family + given, with or without a space.
+            if Self.isEastAsian(given), Self.isEastAsian(family), let display = analysis.value(for: .displayName) {
+                let joined = display.filter { !$0.isWhitespace }
+                if joined == given + family {
+                    score += weights.comma
+                    independent = true
+                    evidence.append(Evidence(value: display, classifiedAs: "family + given display name (East Asian order)", confidence: 0.9))
+                } else if joined == family + given {
+                    contradicted = true
+                }
+            }
             if let display = analysis.displayNameParts {
+                let swapped = display.first == f && display.last == g
+                let normal = display.first == g && display.last == f
                 if display.commaForm {
-                    if display.first == g && display.last == f { score += 1.5; evidence.append(Evidence(value: display.value, classifiedAs: "Family, Given display name", confidence: 0.9)) }
-                    if display.first == f && display.last == g { contradicted = true }
+                    // "Family, Given": the part before the comma is the family name.
+                    if normal { score += weights.comma; independent = true; evidence.append(Evidence(value: display.value, classifiedAs: "Family, Given display name", confidence: 0.9)) }
+                    if swapped { contradicted = true }
+                } else if swapped {
+                    // "Given Family" in the display name; weak alone (family-first order is normal in
+                    // Hungarian, East Asian names), so it counts with other evidence only.
+                    score += weights.display
+                    evidence.append(Evidence(value: display.value, classifiedAs: "Given Family display name", confidence: 0.6))
+                } else if normal, analysis.expectedNames != nil {
+                    contradicted = true
                 }
             }
             let lexicon = analysis.classifier.lexicon
-            let givenOdds = lexicon.givenLogOdds(given)
-            let familyOdds = lexicon.givenLogOdds(family)
-            if givenOdds <= -strong && familyOdds >= strong {
-                score += 1
-                evidence.append(Evidence(value: given, classifiedAs: "familyName", confidence: 0.85, source: "name frequencies"))
-                evidence.append(Evidence(value: family, classifiedAs: "givenName", confidence: 0.85, source: "name frequencies"))
-            } else if givenOdds >= strong && familyOdds <= -strong {
-                contradicted = true
+            let patterns = analysis.classifier.patterns
+            // Name frequencies, else a family-name ending (`-ová`, `-ov`, `-yan`...) for tokens the lexicon lacks.
+            func odds(_ token: String) -> Double {
+                let known = lexicon.givenLogOdds(token)
+                if abs(known) >= strong { return known }
+                return patterns.hasFamilyEnding(token) ? -strong : known
             }
-            guard !contradicted, score >= needed else { continue }
+            let givenOdds = odds(given)
+            let familyOdds = odds(family)
+            // Each token votes: a family-ish token in the given name or a given-ish one in the surname
+            // says swapped; the reverse says not.
+            let swapVotes = (givenOdds <= -strong ? 1 : 0) + (familyOdds >= strong ? 1 : 0)
+            let normalVotes = (givenOdds >= strong ? 1 : 0) + (familyOdds <= -strong ? 1 : 0)
+            if normalVotes > swapVotes {
+                contradicted = true
+            } else if swapVotes == 2 || swapVotes == 1 && normalVotes == 0 && patterns.hasFamilyEnding(given)
+                && abs(lexicon.givenLogOdds(given)) < strong
+            {
+                // A family-name ending on the given-name value is morphology, not frequency: it counts alone.
+                // Both tokens must be clear: one clear token alone misfires on family-first names
+                // (Vietnamese `Mai` is a frequent US given name).
+                let veryStrong = swapVotes == 2 && givenOdds <= -weights.veryStrongOdds && familyOdds >= weights.veryStrongOdds
+                score += veryStrong ? weights.lexiconVeryStrong : weights.lexicon
+                independent = true
+                if givenOdds <= -strong {
+                    evidence.append(Evidence(value: given, classifiedAs: "familyName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
+                }
+                if familyOdds >= strong {
+                    evidence.append(Evidence(value: family, classifiedAs: "givenName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
+                }
+            }
+            // Email `family.given@` plus display `Family Given` is how Hungarian, Korean, Vietnamese
+            // (and some companies') conventions look: order evidence alone never suffices.
+            // Order evidence (email + display) is independent enough when neither value can be a
+            // family-first name: not a frequent Hungarian/Vietnamese/East Asian surname, not in a
+            // script or with letters of those languages.
+            if !independent, score >= needed, !Self.mayBeFamilyFirst(given, family, context: context) { independent = true }
+            guard !contradicted, independent, score >= needed else { continue }
             let other = [givenAttribute.name: familyAttribute.name, familyAttribute.name: givenAttribute.name]
             for (attribute, field, holds) in [(givenAttribute, "firstName", "family name"), (familyAttribute, "lastName", "given name")] {
                 findings.report(

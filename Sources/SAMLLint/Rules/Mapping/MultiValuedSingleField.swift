@@ -1,3 +1,5 @@
+import Foundation
+
 /// A single-valued field (email, id, names) sent with several different values.
 public struct MultiValuedSingleField: Rule {
     public init() {}
@@ -21,6 +23,10 @@ public struct MultiValuedSingleField: Rule {
             Example(ExampleSAML.response(attributes: [.init("email", ["jane@example.com", "Jane@Example.com"])])),
         ])
 
+    static func isLatin(_ text: String) -> Bool {
+        text.unicodeScalars.filter { CharacterSet.letters.contains($0) }.allSatisfy { $0.value < 0x0250 }
+    }
+
     static let fields: Set<ProfileField> = [.id, .email, .firstName, .lastName, .displayName, .upn, .username]
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
@@ -33,6 +39,8 @@ public struct MultiValuedSingleField: Rule {
                     distinct.append(item.value)
                 }
                 guard distinct.count >= 2 else { continue }
+                // eIDAS and others send a name in Latin script and in the native script: one name, two spellings.
+                if field.isName, distinct.count == 2, distinct.filter(Self.isLatin).count == 1 { continue }
                 findings.report(
                     "attribute '\(attribute.name)' carries \(distinct.count) different values for the single-valued \(MappingFixes.fieldWords(field))",
                     at: attribute.attribute.element, attribute: attribute.name, field: field.rawValue,

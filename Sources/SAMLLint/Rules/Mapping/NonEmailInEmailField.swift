@@ -36,7 +36,7 @@ public struct NonEmailInEmailField: Rule {
             let analysis = AssertionAnalysis(assertion, context: context)
             for attribute in analysis.attributes(for: .email) {
                 let filled = attribute.filled
-                guard !filled.isEmpty, filled.allSatisfy({ Self.reported.contains($0.class.label) }),
+                guard !filled.isEmpty, filled.allSatisfy({ Self.reported.contains($0.class.label) && !$0.value.contains("@") }),
                     let found = attribute.dominant
                 else { continue }
                 findings.report(

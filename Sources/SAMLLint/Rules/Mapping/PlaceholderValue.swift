@@ -22,10 +22,13 @@ public struct PlaceholderValue: Rule {
             Example(ExampleSAML.response(attributes: [.init("displayName", ["山田 太郎"])])),
         ])
 
+    /// Fields where a placeholder is never a real value (a login or id of `test` is a test account).
+    static let fields: Set<ProfileField> = [.email, .firstName, .lastName, .displayName, .department, .title, .phone]
+
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
             let analysis = AssertionAnalysis(assertion, context: context)
-            for attribute in analysis.attributes where attribute.field != nil && attribute.field != .groups {
+            for attribute in analysis.attributes where attribute.field.map(Self.fields.contains) ?? false {
                 let filled = attribute.filled
                 let placeholders = filled.filter { $0.class.label == .placeholder }
                 guard !placeholders.isEmpty, Double(placeholders.count) / Double(filled.count) >= analysis.minShare else { continue }

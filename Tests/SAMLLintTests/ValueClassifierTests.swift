@@ -1,0 +1,58 @@
+import SAMLLint
+import Testing
+
+@Suite("Value classifiers")
+struct ValueClassifierTests {
+    static let classifier = ValueClassifier(data: .builtIn)
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        let value: String
+        let label: ValueLabel
+        var testDescription: String { "\(value) -> \(label.rawValue)" }
+        init(_ value: String, _ label: ValueLabel) {
+            self.value = value
+            self.label = label
+        }
+    }
+
+    static let cases: [Case] = [
+        Case("jane.doe@example.com", .email), Case("Jürgen.Müller@bücher.de", .email), Case("李娜@例子.中国", .email),
+        Case("o'brien+sso@example.co.uk", .email), Case("jdoe@corp.example.local", .upn), Case("jane@contoso.onmicrosoft.com", .upn),
+        Case("alice_contoso.com#EXT#@fabrikam.onmicrosoft.com", .guestUPN), Case("HTGW7DKZ4YHB2RN6QSXE5VPM3A@uni.example.edu", .scopedID),
+        Case("3f2504e0-4f89-11d3-9a0c-0305e82c3301", .guid), Case("{3F2504E0-4F89-11D3-9A0C-0305E82C3301}", .guid),
+        Case("104729", .numericID), Case("00u1a2b3c4D5e6F7g8h9", .opaqueID), Case("S-1-5-21-3623811015-3361044348-30300820-1013", .opaqueID),
+        Case("CN=Jane Doe,OU=Staff,DC=example,DC=com", .dn), Case("uid=jdoe,ou=people,dc=example,dc=org", .dn),
+        Case("https://idp.example.com/users/42", .url), Case("+49 30 1234567", .phone), Case("true", .boolean),
+        Case("2024-05-17", .date), Case("admins;staff;sales", .groupList), Case("J.", .initials), Case("J. D.", .initials),
+        Case("", .empty), Case("   ", .empty), Case("N/A", .placeholder), Case("null", .placeholder), Case("changeme", .placeholder),
+        Case("-", .placeholder), Case("${user.email}", .placeholder), Case("user.firstName", .placeholder), Case("xxxx", .placeholder),
+        Case("Mary", .givenName), Case("Robert", .givenName), Case("Smith", .familyName), Case("Johnson", .familyName),
+        Case("Jane Doe", .fullName), Case("Doe, Jane", .fullName), Case("DOE Jane", .fullName), Case("Robert Smith", .fullName),
+    ]
+
+    @Test("labels", arguments: cases)
+    func label(_ testCase: Case) {
+        #expect(Self.classifier.classify(testCase.value).label == testCase.label)
+    }
+
+    /// Names in every script are names: never ids, placeholders, addresses or free text.
+    static let names = [
+        "José", "Nguyễn", "Zoë", "Ærøskøbing", "Łukasz", "Şükrü", "François-Xavier", "O'Brien", "D’Angelo", "van der Berg",
+        "Дмитрий", "Иванов", "Ольга Петрова", "Γιώργος", "Παπαδόπουλος", "王伟", "佐藤", "山田 太郎", "김민준", "أحمد", "محمد علي",
+        "דוד", "כהן", "राहुल", "शर्मा", "Ṭhākur", "Nhật Minh", "Björk Guðmundsdóttir", "Xavier", "Na", "Li", "Ng", "Ali",
+    ]
+
+    @Test("names in every script are names", arguments: names)
+    func nameStaysName(_ value: String) {
+        let label = Self.classifier.classify(value).label
+        #expect(label.isName, "\(value) classified as \(label)")
+    }
+
+    @Test("the name lexicon is loaded and tells given from family")
+    func lexicon() {
+        let lexicon = NameLexicon.shared(.builtIn)
+        #expect(lexicon.count > 5000)
+        #expect(lexicon.givenLogOdds("Mary") > 2)
+        #expect(lexicon.givenLogOdds("Smith") < -2)
+    }
+}
