@@ -136,6 +136,7 @@ public struct Redactor: Sendable {
     }
 
     func replaceEmails(in text: String) -> String {
+        guard HTMLFormScanner.containsBytes(text, "@") else { return text }
         let range = NSRange(text.startIndex..., in: text)
         var out = text
         for match in Self.emailPattern.matches(in: text, range: range).reversed() {
@@ -164,10 +165,12 @@ struct TextMasker {
 
     func apply(_ text: String) -> String {
         guard !text.isEmpty else { return text }
+        let present = values.filter { HTMLFormScanner.containsBytes(text, $0) }
+        guard !present.isEmpty else { return redactor.replaceEmails(in: text) }
         var out = ""
         var index = text.startIndex
         outer: while index < text.endIndex {
-            for value in values where text[index...].hasPrefix(value) {
+            for value in present where text[index...].hasPrefix(value) {
                 out += redactor.mask(value)
                 index = text.index(index, offsetBy: value.count)
                 continue outer
