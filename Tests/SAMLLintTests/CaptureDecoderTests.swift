@@ -49,6 +49,8 @@ struct CaptureDecoderTests {
         let untrimmed = try #require(report.findings.first { $0.ruleId == "mapping/untrimmed-value" })
         #expect(untrimmed.location.message == 1)
         #expect(untrimmed.location.origin == "entry 4: POST https://sp.example.com/acs, SAMLResponse")
+        let text = TextReporter().render(Report(inputs: [report]), options: ReportOptions())
+        #expect(text.contains("  message 1: entry 4: POST https://sp.example.com/acs, SAMLResponse\n"))
     }
 
     @Test func captureWithoutSAMLSaysSo() throws {
@@ -151,5 +153,29 @@ struct CaptureDecoderTests {
         let offsets = PayloadLocator.elementOffsetsForTests(json, path: ["log", "entries"])
         let bytes = Array(json.utf8)
         #expect(offsets.map { Character(UnicodeScalar(bytes[$0])) } == ["{", "\"", "3"])
+    }
+
+    @Test func oddFieldsDoNotHideTheRest() throws {
+        let good = Data(InputDecoderTests.assertion.utf8).base64EncodedString()
+        let har = #"{"log": {"entries": [7, {"request": 5}, {"request": {"method": 5, "url": ["x"], "postData": {"params": [3, {"name": null}, {"name": "SAMLResponse", "value": "\#(good)"}]}}}]}}"#
+        let messages = try InputDecoder().decode(Array(har.utf8)).get()
+        #expect(messages.count == 1)
+        #expect(messages.first?.origin == "entry 2: 5 , SAMLResponse")
+        #expect(messages.first?.error == nil)
+    }
+
+    @Test("SAML-tracer's parameter shapes", arguments: [
+        #""post": [["RelayState", "x"], ["SAMLResponse", "B64"]]"#,
+        #""post": [{"name": "SAMLResponse", "value": "B64"}]"#,
+        #""postData": {"SAMLResponse": ["B64"], "RelayState": ["x"]}"#,
+        #""postData": {"SAMLResponse": "B64"}"#,
+    ])
+    func tracerShapes(_ fields: String) throws {
+        let good = Data(InputDecoderTests.assertion.utf8).base64EncodedString()
+        let json = #"{"requests": [{"method": "POST", "url": "https://sp.example.com/acs", \#(fields.replacingOccurrences(of: "B64", with: good))}]}"#
+        let messages = try InputDecoder().decode(Array(json.utf8)).get()
+        #expect(messages.count == 1)
+        #expect(messages.first?.origin == "request 0: POST https://sp.example.com/acs, SAMLResponse")
+        #expect(messages.first.map { String(decoding: $0.bytes, as: UTF8.self) } == InputDecoderTests.assertion)
     }
 }

@@ -36,6 +36,16 @@ struct RedactorTests {
         #expect(redactor.mask("") == "")
     }
 
+    @Test("technical values stay readable, ids in URL form do not", arguments: [
+        ("https://idp.example.com/saml", true), ("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", true),
+        ("http://www.w3.org/2000/09/xmldsig#rsa-sha1", true), ("2026-01-01T10:00:00Z", true),
+        ("https://idp.example.com/idp!https://sp.example.com!a1b2c3", false), ("urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e", false),
+        ("mailto:jane@example.com", false), ("Jane", false),
+    ])
+    func technicalValues(_ value: String, _ kept: Bool) {
+        #expect((Redactor().mask(value) == value) == kept)
+    }
+
     @Test func theKeyChangesTheMasks() {
         #expect(Redactor(key: "a").mask("Jane") != Redactor(key: "b").mask("Jane"))
         #expect(Redactor(key: "a").mask("Jane") == Redactor(key: "a").mask("Jane"))

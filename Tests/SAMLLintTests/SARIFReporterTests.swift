@@ -85,4 +85,18 @@ struct SARIFReporterTests {
         #expect(results.contains { "\($0)".contains("fixtures/with%20spaces%20%26%20%3Codd%3E%2C%20chars.xml") })
         #expect(fingerprints.count > 1)
     }
+
+    @Test func staysWithinCodeScanningsResultLimit() throws {
+        let count = SARIFReporter.maxResults + 5
+        let findings = (0..<count).map { n in
+            Finding(ruleId: "mapping/empty-attribute-value", severity: n % 1000 == 0 ? .error : .info, message: "m\(n)", location: Location(path: "a.xml", line: n + 1))
+        }
+        let sarif = SARIFReporter().render(Report(inputs: [InputReport(path: "a.xml", findings: findings)]), options: ReportOptions())
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == SARIFReporter.maxResults)
+        #expect(results.filter { $0["level"] as? String == "error" }.count == findings.filter { $0.severity == .error }.count)
+        #expect(sarif.contains("5 less severe results left out"))
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Browser captures that carry several SAML messages: HAR files and SAML-tracer exports. The JSON
-/// is parsed once; its shape (`log.entries` or `requests`) decides which decoder reads it. Every
+/// is decoded once (CaptureModels); its shape (`log.entries` or `requests`) decides which decoder reads it. Every
 /// `SAMLResponse` / `SAMLRequest` found becomes its own message, numbered in capture order; one
 /// that cannot be decoded becomes a message carrying its error, so the others are still linted.
 struct CaptureDecoder {
@@ -17,27 +17,27 @@ struct CaptureDecoder {
     }
 
     func decode(_ bytes: [UInt8], format: InputFormat) -> Result<[RawMessage], InputError> {
-        let root: Any
+        let root: CaptureRoot
         do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            root = try JSONDecoder().decode(CaptureRoot.self, from: Data(bytes))
         } catch {
-            return .failure(InputError(ruleId: "input/undecodable", message: "not valid JSON, so neither a HAR file nor a SAML-tracer export"))
+            return .failure(InputError(ruleId: "input/undecodable", message: "not valid JSON (or nested too deeply), so neither a HAR file nor a SAML-tracer export"))
         }
         var found: [Found]
         let what: String
         let listKey: [String]
-        if let object = root as? [String: Any], let log = object["log"] as? [String: Any] {
-            guard let entries = log["entries"] as? [Any] else {
-                return .failure(InputError(ruleId: "input/undecodable", message: "HAR file without a log.entries list"))
-            }
+        switch root.kind {
+        case .har(nil):
+            return .failure(InputError(ruleId: "input/undecodable", message: "HAR file without a log.entries list"))
+        case let .har(entries?):
             found = HARDecoder(payloads: payloads).messages(entries: entries)
             what = "HAR file (\(entries.count) entr\(entries.count == 1 ? "y" : "ies"))"
             listKey = ["log", "entries"]
-        } else if let object = root as? [String: Any], let requests = object["requests"] as? [Any] {
+        case let .samlTracer(requests):
             found = SAMLTracerDecoder(payloads: payloads).messages(requests: requests)
             what = "SAML-tracer export (\(requests.count) request\(requests.count == 1 ? "" : "s"))"
             listKey = ["requests"]
-        } else {
+        case .other:
             return .failure(InputError(
                 ruleId: "input/undecodable",
                 message: "JSON that is neither a HAR file (log.entries) nor a SAML-tracer export (requests)"))
@@ -73,7 +73,10 @@ struct CaptureDecoder {
             var message = try payloads.checked(payloads.decodeBase64Payload(Array(repaired.utf8), origin: origin))
             message.encoding = format
             return message
-        } catch let error as InputError {
+        } catch var error as InputError {
+            if error.message.hasPrefix("not XML, not base64") {
+                error.message = "the parameter's value is not base64 (the POST binding) nor DEFLATE + base64 (the Redirect binding)"
+            }
             return RawMessage(bytes: [], origin: origin, encoding: format, error: error)
         } catch {
             return RawMessage(
@@ -112,11 +115,5 @@ struct CaptureDecoder {
         }
         if short.count > 200 { short = String(short.prefix(199)) + "…" }
         return short
-    }
-
-    static func string(_ value: Any?) -> String? {
-        if let text = value as? String { return text }
-        if let number = value as? NSNumber { return number.stringValue }
-        return nil
     }
 }

@@ -10,17 +10,17 @@ import Foundation
 struct HARDecoder {
     let payloads: InputDecoder
 
-    func messages(entries: [Any]) -> [CaptureDecoder.Found] {
+    func messages(entries: [HAREntry?]) -> [CaptureDecoder.Found] {
         let capture = CaptureDecoder(payloads: payloads)
         var perEntry: [(number: Int, place: String, sent: [(String, String)], forms: [(String, String)])] = []
         var sentKeys = Set<String>()
         for (number, item) in entries.enumerated() {
-            guard let entry = item as? [String: Any], let request = entry["request"] as? [String: Any] else { continue }
-            let method = CaptureDecoder.string(request["method"]) ?? "?"
-            let url = CaptureDecoder.string(request["url"]) ?? ""
-            let sent = samlParameters(request: request, url: url)
+            guard let entry = item, entry.method != nil || entry.url != nil else { continue }
+            let method = entry.method ?? "?"
+            let url = entry.url ?? ""
+            let sent = samlParameters(entry)
             for (_, value) in sent { sentKeys.insert(Self.key(value)) }
-            let forms = HTMLFormScanner.samlFields(in: responseText(entry["response"]))
+            let forms = HTMLFormScanner.samlFields(in: responseText(entry))
             guard !sent.isEmpty || !forms.isEmpty else { continue }
             perEntry.append((number, "entry \(number): \(method) \(CaptureDecoder.shortURL(url))", sent, forms))
         }
@@ -50,11 +50,9 @@ struct HARDecoder {
     }
 
     /// `response.content.text`, base64-decoded when `encoding` says so; only when it may hold a form.
-    func responseText(_ value: Any?) -> String? {
-        guard let response = value as? [String: Any], let content = response["content"] as? [String: Any],
-            let text = CaptureDecoder.string(content["text"]), text.utf8.count <= payloads.maxMessageBytes * 2
-        else { return nil }
-        if CaptureDecoder.string(content["encoding"]) == "base64" {
+    func responseText(_ entry: HAREntry) -> String? {
+        guard let text = entry.responseText, text.utf8.count <= payloads.maxMessageBytes * 2 else { return nil }
+        if entry.responseEncoding == "base64" {
             guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else { return nil }
             return String(decoding: data, as: UTF8.self)
         }
@@ -62,31 +60,26 @@ struct HARDecoder {
     }
 
     /// SAML parameters of one request, query string first, then the body.
-    func samlParameters(request: [String: Any], url: String) -> [(String, String)] {
+    func samlParameters(_ entry: HAREntry) -> [(String, String)] {
         var found: [(String, String)] = []
-        let listed = pairs(request["queryString"])
-        let query = listed.isEmpty ? (CaptureDecoder.query(of: url).map(CaptureDecoder.formPairs) ?? []) : listed
+        let listed = pairs(entry.queryString)
+        let query = listed.isEmpty ? (CaptureDecoder.query(of: entry.url ?? "").map(CaptureDecoder.formPairs) ?? []) : listed
         found += query.filter { CaptureDecoder.samlParameters.contains($0.name) }.map { ($0.name, $0.value) }
-        if let post = request["postData"] as? [String: Any] {
-            var body = pairs(post["params"])
-            if body.isEmpty, let text = CaptureDecoder.string(post["text"]) {
-                let mime = (CaptureDecoder.string(post["mimeType"]) ?? "").lowercased()
-                if mime.contains("x-www-form-urlencoded") || text.contains("SAMLResponse=") || text.contains("SAMLRequest=") {
-                    body = CaptureDecoder.formPairs(Substring(text))
-                }
+        var body = pairs(entry.postParams)
+        if body.isEmpty, let text = entry.postText {
+            let mime = (entry.postMimeType ?? "").lowercased()
+            if mime.contains("x-www-form-urlencoded") || text.contains("SAMLResponse=") || text.contains("SAMLRequest=") {
+                body = CaptureDecoder.formPairs(Substring(text))
             }
-            found += body.filter { CaptureDecoder.samlParameters.contains($0.name) }.map { ($0.name, $0.value) }
         }
+        found += body.filter { CaptureDecoder.samlParameters.contains($0.name) }.map { ($0.name, $0.value) }
         return found
     }
 
-    /// `[{ "name": ..., "value": ... }]`.
-    func pairs(_ value: Any?) -> [(name: String, value: String)] {
-        guard let list = value as? [Any] else { return [] }
-        return list.compactMap { item in
-            guard let pair = item as? [String: Any], let name = CaptureDecoder.string(pair["name"]),
-                let value = CaptureDecoder.string(pair["value"])
-            else { return nil }
+    /// `[{ "name": ..., "value": ... }]`, names percent-decoded.
+    func pairs(_ list: [NameValue?]?) -> [(name: String, value: String)] {
+        (list ?? []).compactMap { item in
+            guard let name = item?.name, let value = item?.value else { return nil }
             let decodedName = name.removingPercentEncoding ?? name
             return (decodedName.trimmingCharacters(in: .whitespacesAndNewlines), value)
         }

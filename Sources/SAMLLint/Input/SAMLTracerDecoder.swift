@@ -10,19 +10,19 @@ import Foundation
 struct SAMLTracerDecoder {
     let payloads: InputDecoder
 
-    func messages(requests: [Any]) -> [CaptureDecoder.Found] {
+    func messages(requests: [SAMLTracerRequest?]) -> [CaptureDecoder.Found] {
         let capture = CaptureDecoder(payloads: payloads)
         var messages: [CaptureDecoder.Found] = []
         for (number, item) in requests.enumerated() {
-            guard let request = item as? [String: Any] else { continue }
-            if CaptureDecoder.string(request["protocol"]) == "WS-Fed" { continue }
-            let method = CaptureDecoder.string(request["method"]) ?? "?"
-            let url = CaptureDecoder.string(request["url"]) ?? ""
+            guard let request = item else { continue }
+            if request.protocol == "WS-Fed" { continue }
+            let method = request.method ?? "?"
+            let url = request.url ?? ""
             let place = "request \(number): \(method) \(CaptureDecoder.shortURL(url))"
-            var found = samlParameters(request: request, url: url).map { name, value in
+            var found = samlParameters(request).map { name, value in
                 CaptureDecoder.Found(message: capture.message(value: value, origin: "\(place), \(name)", format: .samlTracer), element: number, value: value)
             }
-            let decoded = CaptureDecoder.string(request["saml"])?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let decoded = request.saml?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if !decoded.isEmpty, found.allSatisfy({ $0.message.error != nil }), decoded.hasPrefix("<") {
                 var message = RawMessage(bytes: Array(decoded.utf8), origin: "\(place), saml", encoding: .samlTracer)
                 if message.bytes.count > payloads.maxMessageBytes { message = tooLarge(message) }
@@ -42,34 +42,11 @@ struct SAMLTracerDecoder {
             error: InputError(ruleId: "input/too-large", message: "message is \(message.bytes.count) bytes, over the limit of \(payloads.maxMessageBytes) bytes (--max-bytes)"))
     }
 
-    func samlParameters(request: [String: Any], url: String) -> [(String, String)] {
-        var get = pairs(request["get"])
-        if get.isEmpty { get = CaptureDecoder.query(of: url).map(CaptureDecoder.formPairs) ?? [] }
-        var post = pairs(request["post"])
-        if post.isEmpty, let data = request["postData"] as? [String: Any] {
-            for name in data.keys.sorted() {
-                let values = (data[name] as? [Any])?.compactMap(CaptureDecoder.string) ?? CaptureDecoder.string(data[name]).map { [$0] } ?? []
-                post += values.map { (name, $0) }
-            }
-        }
-        return (get + post).filter { CaptureDecoder.samlParameters.contains($0.0) }
-    }
-
-    /// `[[name, value], ...]`, or legacy `[{name:, value:}]`.
-    func pairs(_ value: Any?) -> [(String, String)] {
-        guard let list = value as? [Any] else { return [] }
-        return list.compactMap { item in
-            if let pair = item as? [Any], pair.count >= 2, let name = CaptureDecoder.string(pair[0]),
-                let value = CaptureDecoder.string(pair[1])
-            {
-                return (name, value)
-            }
-            if let pair = item as? [String: Any], let name = CaptureDecoder.string(pair["name"]),
-                let value = CaptureDecoder.string(pair["value"])
-            {
-                return (name, value)
-            }
-            return nil
-        }
+    /// `get` (else the URL's query) then `post` (else `postData`), SAML parameters only.
+    func samlParameters(_ request: SAMLTracerRequest) -> [(String, String)] {
+        let get = request.get.isEmpty
+            ? (CaptureDecoder.query(of: request.url ?? "").map(CaptureDecoder.formPairs)?.map { ($0.name, $0.value) } ?? [])
+            : request.get
+        return (get + request.post).filter { CaptureDecoder.samlParameters.contains($0.0) }
     }
 }

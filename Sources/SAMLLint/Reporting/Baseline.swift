@@ -37,6 +37,9 @@ public struct Baseline: Codable, Sendable, Equatable {
 
     public static func load(path: String) throws -> Baseline {
         let data: Data
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw BaselineError("no baseline at \(path); write one with `samllint baseline \(path) PATH...`")
+        }
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw BaselineError("cannot read baseline \(path): \(error.localizedDescription)")
         }

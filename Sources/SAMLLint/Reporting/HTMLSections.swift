@@ -154,6 +154,13 @@ enum HTMLSections {
             out += "<text x=\"\(166 + width)\" y=\"\(y + 16)\" font-size=\"13\" fill=\"#1d2330\">\(value)</text>"
         }
         out += "</svg>"
+        if let connections = report.emailTrust, !connections.isEmpty {
+            out += "<table><tr><th>connection (Issuer)</th><th>verified</th><th>outside organization</th><th>unverifiable</th><th>missing</th><th>invalid</th></tr>"
+            for c in connections {
+                out += "<tr><td><code>\(e(c.issuer))</code></td><td>\(c.verified)</td><td>\(c.outsideOrganization)</td><td>\(c.unverifiable)</td><td>\(c.missing)</td><td>\(c.invalid)</td></tr>"
+            }
+            out += "</table>"
+        }
         if Array(counts.keys) == ["not-checked"] {
             out += "<p class=\"dim\">Email trust was not judged in this run (no organization domains configured, or no verdicts yet).</p>"
         }

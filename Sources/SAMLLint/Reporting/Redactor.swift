@@ -22,10 +22,20 @@ public struct Redactor: Sendable {
     /// hashed, so ` Doe ` and `Doe` share a mask.
     public func mask(_ value: String) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return value }
+        guard !trimmed.isEmpty, !Self.isTechnical(trimmed) else { return value }
         let leading = value.prefix { $0.isWhitespace || $0.isNewline }
         let trailing = String(value.reversed().prefix { $0.isWhitespace || $0.isNewline }.reversed())
         return leading + maskTrimmed(trimmed) + trailing
+    }
+
+    /// URLs and URNs (entityIDs, Format and algorithm URIs) and timestamps are not personal and
+    /// are what a reader needs to act on a finding: they stay. A URL or URN holding an `@` or a `!`
+    /// (eduPersonTargetedID), or a `urn:uuid:`, is an id and is masked.
+    static func isTechnical(_ value: String) -> Bool {
+        let lower = value.lowercased()
+        if lower.contains("@") || lower.contains("!") || lower.hasPrefix("urn:uuid:") || lower.contains(where: \.isWhitespace) { return false }
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("urn:") { return true }
+        return value.count >= 20 && value.count <= 35 && ISO8601.parse(value) != nil
     }
 
     func maskTrimmed(_ trimmed: String) -> String {
@@ -126,6 +136,7 @@ public struct Redactor: Sendable {
     }
 
     func replaceEmails(in text: String) -> String {
+        guard HTMLFormScanner.containsBytes(text, "@") else { return text }
         let range = NSRange(text.startIndex..., in: text)
         var out = text
         for match in Self.emailPattern.matches(in: text, range: range).reversed() {
@@ -146,6 +157,7 @@ struct TextMasker {
 
     init(values: Set<String>, redactor: Redactor) {
         let all = values.union(values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+            .filter { !Redactor.isTechnical($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         self.values = all.filter { $0.trimmingCharacters(in: .whitespacesAndNewlines).count >= 2 }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         self.redactor = redactor
@@ -153,10 +165,12 @@ struct TextMasker {
 
     func apply(_ text: String) -> String {
         guard !text.isEmpty else { return text }
+        let present = values.filter { HTMLFormScanner.containsBytes(text, $0) }
+        guard !present.isEmpty else { return redactor.replaceEmails(in: text) }
         var out = ""
         var index = text.startIndex
         outer: while index < text.endIndex {
-            for value in values where text[index...].hasPrefix(value) {
+            for value in present where text[index...].hasPrefix(value) {
                 out += redactor.mask(value)
                 index = text.index(index, offsetBy: value.count)
                 continue outer

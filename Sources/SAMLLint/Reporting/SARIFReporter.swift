@@ -15,11 +15,17 @@ public struct SARIFReporter: Reporter {
         var ruleIndex: [String: Int] = [:]
         for (index, description) in descriptions.enumerated() { ruleIndex[description.id] = index }
         let positions = FilePositions(report)
-        let results = report.findings.map { result(for: $0, index: ruleIndex[$0.ruleId], at: positions.of($0), options: options) }
+        let (kept, dropped) = Self.withinUploadLimit(report.findings)
+        let results = kept.map { result(for: $0, index: ruleIndex[$0.ruleId], at: positions.of($0), options: options) }
         let driver = SARIF.ToolComponent(
             name: report.tool.name, semanticVersion: report.tool.version, version: report.tool.version,
             informationUri: "https://github.com/samllint/samllint", rules: descriptions.map(Self.rule))
-        let notes = report.summary.notes.map { SARIF.Notification(level: "note", message: SARIF.Message(text: $0)) }
+        var notes = report.summary.notes.map { SARIF.Notification(level: "note", message: SARIF.Message(text: $0)) }
+        if dropped > 0 {
+            notes.append(SARIF.Notification(
+                level: "warning",
+                message: SARIF.Message(text: "\(dropped) less severe results left out: code scanning accepts at most \(Self.maxResults) per run; the JSON report has them all")))
+        }
         let run = SARIF.Run(
             tool: SARIF.Tool(driver: driver),
             invocations: [SARIF.Invocation(executionSuccessful: true, toolExecutionNotifications: notes.isEmpty ? nil : notes)],
@@ -29,6 +35,19 @@ public struct SARIFReporter: Reporter {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(log), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
         return text + "\n"
+    }
+
+    /// GitHub code scanning refuses runs with more results than this.
+    public static let maxResults = 25_000
+
+    /// The most severe findings up to the limit, in report order, and how many were left out.
+    static func withinUploadLimit(_ findings: [Finding]) -> ([Finding], Int) {
+        guard findings.count > maxResults else { return (findings, 0) }
+        let ranked = findings.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+        }
+        let kept = ranked.prefix(maxResults).sorted { $0.offset < $1.offset }.map(\.element)
+        return (kept, findings.count - maxResults)
     }
 
     public static func level(_ severity: Severity) -> String {

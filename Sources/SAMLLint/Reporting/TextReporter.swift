@@ -14,7 +14,13 @@ public struct TextReporter: Reporter {
             let multiMessage = input.messages.count > 1
             let positions = findings.map { "\($0.location.line):\($0.location.column)" }
             let width = positions.map(\.count).max() ?? 0
+            var lastOrigin: String?
             for (finding, position) in zip(findings, positions) {
+                // A capture's messages: say where each came from (the HAR entry) once, above its findings.
+                if let origin = finding.location.origin, multiMessage, origin != lastOrigin {
+                    lastOrigin = origin
+                    out += style.dim("  message \(finding.location.message): \(origin)") + "\n"
+                }
                 let padded = position + String(repeating: " ", count: width - position.count)
                 let severity = style.severity(finding.severity)
                 var line = "  \(style.dim(padded))  \(severity)  \(finding.message)  \(style.dim(finding.ruleId))"
