@@ -68,7 +68,7 @@ public struct GivenFamilySwapped: Rule {
             else { continue }
             let g = AssertionAnalysis.fold(given)
             let f = AssertionAnalysis.fold(family)
-            guard g != f, !g.contains(" "), !f.contains(" ") else { continue }
+            guard g != f, NameClassifier.tokens(given).count <= 4, NameClassifier.tokens(family).count <= 4 else { continue }
             var score = 0.0
             var evidence: [Evidence] = []
             var contradicted = false
@@ -78,7 +78,7 @@ public struct GivenFamilySwapped: Rule {
                     score += weights.email
                     evidence.append(Evidence(value: "\(expected.given) / \(expected.family)", classifiedAs: "given / family from \(expected.source)", confidence: 0.8))
                 } else if expected.given == g && expected.family == f {
-                    contradicted = true
+                    score -= weights.email  // soft: `family.given@` is a common convention too
                 }
             }
             // `lkubikova@`: the initial of the given name then the family name.
@@ -92,6 +92,7 @@ public struct GivenFamilySwapped: Rule {
                     contradicted = true
                 }
             }
+            let familyFirst = Self.mayBeFamilyFirst(given, family, context: context)
             // Han, Kana, Hangul: the display name is family + given, with or without a space.
             if Self.isEastAsian(given), Self.isEastAsian(family), let display = analysis.value(for: .displayName) {
                 let joined = display.filter { !$0.isWhitespace }
@@ -110,13 +111,15 @@ public struct GivenFamilySwapped: Rule {
                     // "Family, Given": the part before the comma is the family name.
                     if normal { score += weights.comma; independent = true; evidence.append(Evidence(value: display.value, classifiedAs: "Family, Given display name", confidence: 0.9)) }
                     if swapped { contradicted = true }
+                } else if familyFirst {
+                    // Order says nothing for names that may be written family first.
                 } else if swapped {
                     // "Given Family" in the display name; weak alone (family-first order is normal in
                     // Hungarian, East Asian names), so it counts with other evidence only.
                     score += weights.display
                     evidence.append(Evidence(value: display.value, classifiedAs: "Given Family display name", confidence: 0.6))
-                } else if normal, analysis.expectedNames != nil {
-                    contradicted = true
+                } else if normal {
+                    score -= weights.display  // soft: family-first display order is normal in some cultures
                 }
             }
             let lexicon = analysis.classifier.lexicon
@@ -135,9 +138,7 @@ public struct GivenFamilySwapped: Rule {
             let normalVotes = (givenOdds >= strong ? 1 : 0) + (familyOdds <= -strong ? 1 : 0)
             if normalVotes > swapVotes {
                 contradicted = true
-            } else if swapVotes == 2 || swapVotes == 1 && normalVotes == 0 && patterns.hasFamilyEnding(given)
-                && abs(lexicon.givenLogOdds(given)) < strong
-            {
+            } else if swapVotes == 2 || swapVotes == 1 && normalVotes == 0 && patterns.hasFamilyEnding(given) {
                 // A family-name ending on the given-name value is morphology, not frequency: it counts alone.
                 // Both tokens must be clear: one clear token alone misfires on family-first names
                 // (Vietnamese `Mai` is a frequent US given name).
@@ -156,7 +157,7 @@ public struct GivenFamilySwapped: Rule {
             // Order evidence (email + display) is independent enough when neither value can be a
             // family-first name: not a frequent Hungarian/Vietnamese/East Asian surname, not in a
             // script or with letters of those languages.
-            if !independent, score >= needed, !Self.mayBeFamilyFirst(given, family, context: context) { independent = true }
+            if !independent, score >= needed, !familyFirst { independent = true }
             guard !contradicted, independent, score >= needed else { continue }
             let other = [givenAttribute.name: familyAttribute.name, familyAttribute.name: givenAttribute.name]
             for (attribute, field, holds) in [(givenAttribute, "firstName", "family name"), (familyAttribute, "lastName", "given name")] {
