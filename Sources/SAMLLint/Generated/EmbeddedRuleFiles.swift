@@ -245,6 +245,24 @@ quirks:
     - "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name: Entra ID fills it with the UPN, not a display name"
     - "eduPersonPrincipalName: a scoped login (user@scope), never a mailbox"
 
+# When no alias matches, the last segment of the Name (after `/`, `:`, `#`, `.`), lowercased with
+# `-`, `_` and spaces removed and one of `prefixes` dropped, is looked up here. This covers vendors and
+# custom schemas the list above does not name (`urn:acme:attr:Given-Name`, `ext_user_email`).
+fuzzy:
+  prefixes: [user, person, primary, contact, work, ext, custom, saml, attr, attribute, claim, account, employee, member, my]
+  words:
+    email: [email, mail, emailaddress, emailaddr, mailaddress, emailid, electronicmail, mailbox]
+    firstName: [firstname, givenname, forename, fname, first, given, prename, vorname, prenom]
+    lastName: [lastname, surname, familyname, lname, last, family, nachname, nom, sn]
+    displayName: [displayname, fullname, commonname, realname, preferredname, cn]
+    id: [id, userid, guid, objectid, objectguid, uniqueid, immutableid, personid, externalid, subjectid, uuid, nameid, employeeid, employeenumber]
+    groups: [groups, group, roles, role, memberof, ismemberof, teams, team, entitlements]
+    username: [username, login, loginname, loginid, accountname, samaccountname, uid, handle]
+    upn: [upn, userprincipalname, principalname]
+    department: [department, dept, division, orgunit]
+    title: [title, jobtitle, position]
+    phone: [phone, phonenumber, telephone, telephonenumber, mobile, mobilephone, cellphone]
+
 """#,
         "lexicons/family-first-names.txt": #"""
 # Frequent surnames and given names of cultures that write the family name first (Hungarian, Vietnamese,
