@@ -16,11 +16,19 @@ public struct GivenFamilySwapped: Rule {
         triggering: [
             Example(ExampleSAML.response(nameID: "jane.doe@example.com", attributes: [.marked("firstName", ["Doe"]), .marked("lastName", ["Jane"])])),
             Example(ExampleSAML.response(attributes: [.marked("givenName", ["Smith"]), .marked("sn", ["Robert"]), .init("displayName", ["Smith, Robert"])])),
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .marked("firstName", ["山田"]), .marked("lastName", ["太郎"]), .init("displayName", ["山田太郎"]),
+            ])),
+            Example(ExampleSAML.response(nameID: "lkubikova@example.sk", attributes: [.marked("firstName", ["Kubíková"]), .marked("lastName", ["Lucia"])])),
         ],
         nonTriggering: [
             Example(ExampleSAML.response(nameID: "jane.doe@example.com", attributes: [.init("firstName", ["Jane"]), .init("lastName", ["Doe"])])),
             Example(ExampleSAML.response(nameID: "anna.nagy@example.hu", attributes: [.init("firstName", ["Anna"]), .init("lastName", ["Nagy"]), .init("displayName", ["Nagy Anna"])])),
             Example(ExampleSAML.response(nameID: "wei.wang@example.cn", attributes: [.init("firstName", ["Wei"]), .init("lastName", ["Wang"])])),
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .init("firstName", ["太郎"]), .init("lastName", ["山田"]), .init("displayName", ["山田太郎"]),
+            ])),
+            Example(ExampleSAML.response(nameID: "nagy.gyongyi@example.hu", attributes: [.init("firstName", ["Gyöngyi"]), .init("lastName", ["Nagy"]), .init("displayName", ["Nagy Gyöngyi"])])),
         ])
 
     static func isEastAsian(_ text: String) -> Bool {
