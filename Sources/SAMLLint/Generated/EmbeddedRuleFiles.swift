@@ -329,6 +329,65 @@ budai
 pap
 bozsik
 vass
+# more Hungarian surnames
+szekeres
+pataki
+vas
+balla
+bakos
+barta
+bognar
+bodnar
+csonka
+dobos
+fulop
+halasz
+hajdu
+jonas
+kadar
+kardos
+kozma
+kun
+lengyel
+literati
+marton
+mate
+major
+medve
+nemes
+olah
+orosz
+pal
+pasztor
+peto
+polgar
+revesz
+sarkozi
+sebestyen
+szasz
+szekely
+szoke
+szucs
+tamas
+torma
+vadasz
+vida
+vig
+zsiga
+bencze
+borbely
+csizmadia
+erdos
+gaspar
+gergely
+kertesz
+kocsis
+lovasz
+nyari
+puskas
+siklosi
+soos
+turi
 # Vietnamese
 nguyen
 tran
@@ -567,6 +626,50 @@ rozsa
 aniko
 ildiko
 csilla
+# more Hungarian given names
+adrienn
+beata
+brigitta
+dora
+emese
+eniko
+hajnalka
+henrietta
+ibolya
+kinga
+klara
+lilla
+melinda
+noemi
+orsolya
+petra
+renata
+szabina
+tunde
+zsuzsa
+aron
+barnabas
+botond
+gergely
+gyorgyi
+kornel
+lorand
+oszkar
+szabolcs
+tihamer
+vilmos
+zsigmond
+jolan
+terezia
+marta
+rozalia
+etelka
+borbala
+matild
+ernő
+erno
+jeno
+odon
 # Vietnamese given names (without diacritics, as in emails)
 anh
 minh
@@ -17970,6 +18073,9 @@ mapping:
     # ...when both tokens are beyond veryStrongLogOdds (frequent US Census names)
     lexiconVeryStrongWeight: 2
     veryStrongLogOdds: 5
+    # 1: email + display order alone may report (unless a value looks family-first); 0: never without
+    # name evidence (frequencies, family-name endings, `Family, Given`, East Asian order)
+    orderAloneSuffices: 1
 
 """#,
     ]

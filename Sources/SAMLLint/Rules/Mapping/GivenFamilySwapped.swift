@@ -59,6 +59,7 @@ public struct GivenFamilySwapped: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         let needed = context.ruleData.threshold("mapping.swap.minScore", default: 2)
+        let orderAlone = context.ruleData.threshold("mapping.swap.orderAloneSuffices", default: 1) >= 1
         let strong = context.ruleData.threshold("mapping.names.strongLogOdds", default: 2)
         let weights = (
             email: context.ruleData.threshold("mapping.swap.emailWeight", default: 1),
@@ -165,7 +166,7 @@ public struct GivenFamilySwapped: Rule {
             // Order evidence (email + display) is independent enough when neither value can be a
             // family-first name: not a frequent Hungarian/Vietnamese/East Asian surname, not in a
             // script or with letters of those languages.
-            if !independent, score >= needed, !familyFirst { independent = true }
+            if !independent, score >= needed, !familyFirst, orderAlone { independent = true }
             guard !contradicted, independent, score >= needed else { continue }
             let other = [givenAttribute.name: familyAttribute.name, familyAttribute.name: givenAttribute.name]
             for (attribute, field, holds) in [(givenAttribute, "firstName", "family name"), (familyAttribute, "lastName", "given name")] {
