@@ -26,7 +26,7 @@ public struct FriendlyNameMismatch: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             for attribute in analysis.attributes {
                 guard let friendly = attribute.attribute.friendlyName, let byName = analysis.catalog.lookup(attribute.name),
                     let byFriendly = analysis.catalog.lookup(friendly), byName.field != byFriendly.field,

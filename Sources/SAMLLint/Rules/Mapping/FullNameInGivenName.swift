@@ -27,7 +27,7 @@ public struct FullNameInGivenName: Rule {
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         let minimum = context.ruleData.threshold("mapping.fullName.minConfidence", default: 0.9)
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             let lastName = analysis.value(for: .lastName).map(AssertionAnalysis.fold)
             let display = analysis.value(for: .displayName).map(AssertionAnalysis.fold)
             let expected = analysis.expectedNames

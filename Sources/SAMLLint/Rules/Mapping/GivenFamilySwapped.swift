@@ -69,7 +69,7 @@ public struct GivenFamilySwapped: Rule {
             lexiconVeryStrong: context.ruleData.threshold("mapping.swap.lexiconVeryStrongWeight", default: 2),
             veryStrongOdds: context.ruleData.threshold("mapping.swap.veryStrongLogOdds", default: 5))
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             guard let givenAttribute = analysis.attributes(for: .firstName).first(where: { !$0.filled.isEmpty }),
                 let familyAttribute = analysis.attributes(for: .lastName).first(where: { !$0.filled.isEmpty }),
                 let given = givenAttribute.filled.first?.value, let family = familyAttribute.filled.first?.value,

@@ -37,7 +37,7 @@ public struct ScopedIDAsEmail: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             let opaqueValues = Dictionary(
                 analysis.attributes.filter { attribute in
                     Self.opaqueScoped.contains(attribute.name.lowercased()) || Self.opaqueScoped.contains((attribute.attribute.friendlyName ?? "").lowercased())

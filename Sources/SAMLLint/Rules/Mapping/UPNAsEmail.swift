@@ -23,7 +23,7 @@ public struct UPNAsEmail: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             for attribute in analysis.attributes(for: .email) {
                 guard let found = analysis.confidentLabel(attribute), found.label == .upn else { continue }
                 let mail = analysis.attributes.first { other in
