@@ -45,11 +45,12 @@ public struct FullNameInGivenName: Rule {
                 if let display, display == folded, lastName == nil || lastName != folded {
                     reasons.append(Evidence(value: value, classifiedAs: "equal to the display name", confidence: 0.9, source: "displayName attribute"))
                 }
-                if let expected, tokens.first == expected.given && tokens.last == expected.family || tokens.first == expected.family && tokens.last == expected.given {
+                let latinTokens = NameClassifier.tokens(value).map(AssertionAnalysis.latin)
+                if let expected, latinTokens.first == expected.given && latinTokens.last == expected.family || latinTokens.first == expected.family && latinTokens.last == expected.given {
                     reasons.append(Evidence(value: value, classifiedAs: "given and family from \(expected.source)", confidence: 0.95))
                 }
                 // Counter-evidence: the email's given token spells the whole value (`jeanpierre.dupont@`).
-                if let expected, expected.given == tokens.joined() || expected.given == tokens.joined(separator: "-") { continue }
+                if let expected, expected.given == latinTokens.joined() { continue }
                 // Name frequencies alone, only when no surname attribute could contradict them.
                 if reasons.isEmpty, classification.label == .fullName, classification.confidence >= minimum, lastName == nil {
                     reasons.append(Evidence(value: value, classifiedAs: "fullName", confidence: classification.confidence, source: "name frequencies"))

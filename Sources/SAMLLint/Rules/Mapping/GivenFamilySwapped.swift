@@ -82,18 +82,20 @@ public struct GivenFamilySwapped: Rule {
             var evidence: [Evidence] = []
             var contradicted = false
             var independent = false  // evidence that family-first naming conventions cannot explain
-            if let expected = analysis.expectedNames {
-                if expected.given == f && expected.family == g {
+            let gLatin = AssertionAnalysis.latin(given)
+            let fLatin = AssertionAnalysis.latin(family)
+            if let expected = analysis.expectedNames, !gLatin.isEmpty, !fLatin.isEmpty {
+                if expected.given == fLatin && expected.family == gLatin {
                     score += weights.email
                     evidence.append(Evidence(value: "\(expected.given) / \(expected.family)", classifiedAs: "given / family from \(expected.source)", confidence: 0.8))
-                } else if expected.given == g && expected.family == f {
+                } else if expected.given == gLatin && expected.family == fLatin {
                     score -= weights.email  // soft: `family.given@` is a common convention too
                 }
             }
             // `lkubikova@`: the initial of the given name then the family name.
             if let email = analysis.emailValue, let local = EmailClassifier.parts(email)?.local {
                 let letters = AssertionAnalysis.fold(local).filter(\.isLetter)
-                let gl = g.filter(\.isLetter), fl = f.filter(\.isLetter)
+                let gl = gLatin, fl = fLatin
                 if let fi = fl.first, letters == String(fi) + gl, gl.count >= 3 {
                     score += weights.email
                     evidence.append(Evidence(value: local, classifiedAs: "initial of the given name + family name", confidence: 0.8))
