@@ -18064,6 +18064,10 @@ mapping:
     minScore: 2
     # email local part `given.family` naming the values the other way round
     emailWeight: 1
+    # email local part naming them in the present order (subtracted; `family.given@` is common, so weak)
+    emailAgainstWeight: 0.5
+    # a family-name ending (rules/lexicons/value-patterns.yml familySuffixes) on the given-name value
+    familyEndingWeight: 1.5
     # display name `Family, Given` naming them the other way round
     commaDisplayWeight: 2
     # display name `Given Family` naming them the other way round (weak alone: family-first cultures)

@@ -63,6 +63,8 @@ public struct GivenFamilySwapped: Rule {
         let strong = context.ruleData.threshold("mapping.names.strongLogOdds", default: 2)
         let weights = (
             email: context.ruleData.threshold("mapping.swap.emailWeight", default: 1),
+            emailAgainst: context.ruleData.threshold("mapping.swap.emailAgainstWeight", default: 0.5),
+            familyEnding: context.ruleData.threshold("mapping.swap.familyEndingWeight", default: 1.5),
             comma: context.ruleData.threshold("mapping.swap.commaDisplayWeight", default: 2),
             display: context.ruleData.threshold("mapping.swap.displayWeight", default: 1),
             lexicon: context.ruleData.threshold("mapping.swap.lexiconWeight", default: 1),
@@ -85,11 +87,14 @@ public struct GivenFamilySwapped: Rule {
             let gLatin = AssertionAnalysis.latin(given)
             let fLatin = AssertionAnalysis.latin(family)
             if let expected = analysis.expectedNames, !gLatin.isEmpty, !fLatin.isEmpty {
-                if expected.given == fLatin && expected.family == gLatin {
+                // One side matching is enough: transliterations differ (`Коцева` -> koceva / kotseva).
+                let swappedMatch = expected.given == fLatin || expected.family == gLatin
+                let normalMatch = expected.given == gLatin || expected.family == fLatin
+                if swappedMatch && !normalMatch {
                     score += weights.email
                     evidence.append(Evidence(value: "\(expected.given) / \(expected.family)", classifiedAs: "given / family from \(expected.source)", confidence: 0.8))
-                } else if expected.given == gLatin && expected.family == fLatin {
-                    score -= weights.email  // soft: `family.given@` is a common convention too
+                } else if normalMatch && !swappedMatch {
+                    score -= weights.emailAgainst  // soft: `family.given@` is a common convention too
                 }
             }
             // `lkubikova@`: the initial of the given name then the family name.
@@ -149,12 +154,15 @@ public struct GivenFamilySwapped: Rule {
             let normalVotes = (givenOdds >= strong ? 1 : 0) + (familyOdds <= -strong ? 1 : 0)
             if normalVotes > swapVotes {
                 contradicted = true
-            } else if swapVotes == 2 || swapVotes == 1 && normalVotes == 0 && patterns.hasFamilyEnding(given) {
-                // A family-name ending on the given-name value is morphology, not frequency: it counts alone.
-                // Both tokens must be clear: one clear token alone misfires on family-first names
-                // (Vietnamese `Mai` is a frequent US given name).
+            } else if swapVotes == 2 || swapVotes == 1 && normalVotes == 0
+                && (patterns.hasFamilyEnding(given) || !familyFirst && max(-givenOdds, familyOdds) >= weights.veryStrongOdds)
+            {
+                // One clear token counts when it is morphology (a family-name ending on the given-name
+                // value) or census-level frequency on a name that cannot be family-first (Vietnamese
+                // `Mai` is a frequent US given name).
                 let veryStrong = swapVotes == 2 && givenOdds <= -weights.veryStrongOdds && familyOdds >= weights.veryStrongOdds
-                score += veryStrong ? weights.lexiconVeryStrong : weights.lexicon
+                let ending = swapVotes == 1 && patterns.hasFamilyEnding(given)
+                score += veryStrong ? weights.lexiconVeryStrong : ending ? weights.familyEnding : weights.lexicon
                 independent = true
                 if givenOdds <= -strong {
                     evidence.append(Evidence(value: given, classifiedAs: "familyName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
