@@ -18071,7 +18071,7 @@ mapping:
     # display name `Family, Given` naming them the other way round
     commaDisplayWeight: 2
     # display name `Given Family` naming them the other way round (weak alone: family-first cultures)
-    displayWeight: 1
+    displayWeight: 1.5
     # name frequencies: family-ish token in the given name and given-ish in the surname
     lexiconWeight: 1
     # ...when both tokens are beyond veryStrongLogOdds (frequent US Census names)
