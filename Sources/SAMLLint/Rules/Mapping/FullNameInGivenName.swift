@@ -17,11 +17,13 @@ public struct FullNameInGivenName: Rule {
             Example(ExampleSAML.response(attributes: [.marked("firstName", ["Jane Doe"]), .init("lastName", ["Doe"])])),
             Example(ExampleSAML.response(attributes: [.marked("givenName", ["Doe, Jane"])])),
             Example(ExampleSAML.response(nameID: "olga.petrova@example.com", attributes: [.marked("firstName", ["Olga Petrova"])])),
+            Example(ExampleSAML.response(attributes: [.marked("firstName", ["山田太郎"]), .init("lastName", ["山田"])])),
         ],
         nonTriggering: [
             Example(ExampleSAML.response(attributes: [.init("firstName", ["Mary Ann"]), .init("lastName", ["Smith"])])),
             Example(ExampleSAML.response(nameID: "jeanpierre.dupont@example.fr", attributes: [.init("firstName", ["Jean Pierre"]), .init("lastName", ["Dupont"])])),
             Example(ExampleSAML.response(attributes: [.init("firstName", ["José María"]), .init("lastName", ["García López"])])),
+            Example(ExampleSAML.response(attributes: [.init("firstName", ["太郎"]), .init("lastName", ["山田"]), .init("displayName", ["山田太郎"])])),
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
@@ -34,6 +36,20 @@ public struct FullNameInGivenName: Rule {
             for attribute in analysis.attributes(for: .firstName) {
                 guard let (value, classification) = attribute.filled.first, NameClassifier.isNameShaped(value) else { continue }
                 let tokens = NameClassifier.tokens(value).map(AssertionAnalysis.fold)
+                // East Asian names are written without a space: `山田太郎` holds the surname `山田`.
+                if tokens.count == 1, GivenFamilySwapped.isEastAsian(value), let lastName, !lastName.isEmpty,
+                    value.count > lastName.count, AssertionAnalysis.fold(value).hasPrefix(lastName) || AssertionAnalysis.fold(value).hasSuffix(lastName)
+                {
+                    findings.report(
+                        "attribute '\(attribute.name)' promises the given name but holds a full name ('\(value)')",
+                        at: attribute.attribute.element, attribute: attribute.name, field: "firstName",
+                        evidence: [
+                            Evidence(value: value, classifiedAs: "fullName", confidence: 0.9),
+                            Evidence(value: lastName, classifiedAs: "surname inside the given name", confidence: 0.9, source: "lastName attribute"),
+                        ],
+                        fix: Fix("Map '\(attribute.name)' to the directory's given-name field (user.givenname / givenName / user.firstName), not the display or common name."))
+                    continue
+                }
                 guard tokens.count >= 2 else { continue }
                 let folded = AssertionAnalysis.fold(value)
                 var reasons: [Evidence] = []
