@@ -122,6 +122,7 @@ public struct AssertionAnalysis: Sendable {
     /// A name as it would appear in an email local part: folded, transliterated to Latin when it is in
     /// another script (`Ольга` -> `olga`, `王` -> `wang`), ASCII letters only.
     public static func latin(_ text: String) -> String {
+        guard text.utf8.count <= 512 else { return "" }  // names are short; never transliterate hostile blobs
         var folded = fold(text)
         if folded.unicodeScalars.contains(where: { $0.value > 0x7F && CharacterSet.letters.contains($0) }) {
             let transliterated = folded.applyingTransform(.toLatin, reverse: false) ?? folded

@@ -86,6 +86,7 @@ public struct AttributeCatalog: Sendable {
     public static func key(_ name: String) -> String {
         var text = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         while text.hasSuffix("/") { text.removeLast() }
+        if text.hasPrefix("oid:") { text = "urn:" + text }  // `oid:2.5.4.4`, seen in hand-written configurations
         if text.hasPrefix("urn:oid:") {
             let arcs = text.dropFirst("urn:oid:".count)
             if arcs.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) {
