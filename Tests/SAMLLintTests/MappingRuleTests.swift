@@ -58,6 +58,9 @@ struct MappingRuleTests {
         .init(given: "Thị Hương", family: "Nguyễn", display: "Nguyễn Thị Hương", email: "huong.nguyen@example.vn"),
         .init(given: "Jürgen", family: "Müller", display: "Müller, Jürgen", email: "juergen.mueller@bücher.de"),
         .init(given: "Mai", family: "Trung", display: "Trung Mai", email: "trung.mai@example.vn"),
+        .init(given: "Claire", family: "Dubois", display: "DUBOIS Claire", email: "dubois.claire@example.fr"),
+        .init(given: "Kathryn", family: "Norman", display: "Kathryn Norman", email: "knorman@example.com"),
+        .init(given: "Mary Ann", family: "Smith", display: "Mary Ann Smith", email: "maryann.smith@example.com"),
     ]
 
     @Test("correct profiles in every script stay quiet", arguments: clean)

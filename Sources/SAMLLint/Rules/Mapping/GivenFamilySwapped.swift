@@ -120,6 +120,19 @@ public struct GivenFamilySwapped: Rule {
                     contradicted = true
                 }
             }
+            // `DOE Jane` (French, administrative style): the all-capitals token is the family name.
+            if let display = analysis.value(for: .displayName), NameClassifier.isNameShaped(display) {
+                let caps = NameClassifier.tokens(display).filter { $0.count >= 2 && $0 == $0.uppercased() && $0 != $0.lowercased() }
+                if caps.count == 1, let family = caps.first.map(AssertionAnalysis.fold) {
+                    if family == g {
+                        score += weights.comma
+                        independent = true
+                        evidence.append(Evidence(value: display, classifiedAs: "FAMILY Given display name", confidence: 0.9))
+                    } else if family == f {
+                        contradicted = true
+                    }
+                }
+            }
             if let display = analysis.displayNameParts {
                 let swapped = display.first == f && display.last == g
                 let normal = display.first == g && display.last == f
