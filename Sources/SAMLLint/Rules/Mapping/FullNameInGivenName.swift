@@ -37,7 +37,7 @@ public struct FullNameInGivenName: Rule {
                 guard let (value, classification) = attribute.filled.first, NameClassifier.isNameShaped(value) else { continue }
                 let tokens = NameClassifier.tokens(value).map(AssertionAnalysis.fold)
                 // East Asian names are written without a space: `山田太郎` holds the surname `山田`.
-                if tokens.count == 1, GivenFamilySwapped.isEastAsian(value), let lastName, !lastName.isEmpty,
+                if tokens.count == 1, NameOrder.isEastAsian(value), let lastName, !lastName.isEmpty,
                     value.count > lastName.count, AssertionAnalysis.fold(value).hasPrefix(lastName) || AssertionAnalysis.fold(value).hasSuffix(lastName)
                 {
                     findings.report(

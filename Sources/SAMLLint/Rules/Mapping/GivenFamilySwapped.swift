@@ -31,32 +31,6 @@ public struct GivenFamilySwapped: Rule {
             Example(ExampleSAML.response(nameID: "nagy.gyongyi@example.hu", attributes: [.init("firstName", ["Gyöngyi"]), .init("lastName", ["Nagy"]), .init("displayName", ["Nagy Gyöngyi"])])),
         ])
 
-    static func isEastAsian(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x1100...0x11FF, 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: return true
-            default: return false
-            }
-        }
-    }
-
-    /// Hangul, Han, Kana, Vietnamese-only letters, Hungarian ő/ű, or a frequent family-first surname.
-    static func mayBeFamilyFirst(_ a: String, _ b: String, context: LintContext) -> Bool {
-        let surnames = context.ruleData.lineList("lexicons/family-first-names.txt")
-        for value in [a, b] {
-            if surnames.contains(AssertionAnalysis.fold(value)) { return true }
-            for scalar in value.unicodeScalars {
-                switch scalar.value {
-                case 0x1100...0x11FF, 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF: return true  // Hangul, Kana, Han
-                case 0x1EA0...0x1EF9, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x0103, 0x0102: return true  // Vietnamese
-                case 0x0150, 0x0151, 0x0170, 0x0171: return true  // Hungarian ő ű
-                default: continue
-                }
-            }
-        }
-        return false
-    }
-
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         let needed = context.ruleData.threshold("mapping.swap.minScore", default: 2)
         let orderAlone = context.ruleData.threshold("mapping.swap.orderAloneSuffices", default: 1) >= 1
@@ -108,9 +82,9 @@ public struct GivenFamilySwapped: Rule {
                     contradicted = true
                 }
             }
-            let familyFirst = Self.mayBeFamilyFirst(given, family, context: context)
+            let familyFirst = NameOrder.mayBeFamilyFirst(given, family, context: context)
             // Han, Kana, Hangul: the display name is family + given, with or without a space.
-            if Self.isEastAsian(given), Self.isEastAsian(family), let display = analysis.value(for: .displayName) {
+            if NameOrder.isEastAsian(given), NameOrder.isEastAsian(family), let display = analysis.value(for: .displayName) {
                 let joined = display.filter { !$0.isWhitespace }
                 if joined == given + family {
                     score += weights.comma
