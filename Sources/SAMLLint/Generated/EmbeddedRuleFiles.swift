@@ -18008,7 +18008,7 @@ familyParticles: [van, von, der, den, de, del, della, di, da, dos, das, du, la, 
 # -enko/-chuk, Lithuanian -ienė/-aitė/-ytė/-auskas/-avičius, Georgian -shvili/-dze, Greek -opoulos/-idis/
 # -akis, Icelandic/Nordic -dóttir/-sson, Turkish -oğlu, Armenian -yan, Spanish -ández/-ínez/-ález/-érez.
 familySuffixes: [
-  "ová", "ova", "ski", "ska", "cki", "cka", "dzki", "dzka", "wicz", "owicz", "ović", "ovic", "ević", "evic",
+  "ová", "ova", "ská", "ský", "cká", "cký", "ski", "ska", "cki", "cka", "dzki", "dzka", "wicz", "owicz", "ović", "ovic", "ević", "evic",
   "ov", "ev", "eva", "sky", "skiy", "skaya", "enko", "chuk", "ienė", "iene", "aitė", "aite", "ytė", "yte",
   "auskas", "avičius", "evičius", "onis", "shvili", "dze", "opoulos", "idis", "akis", "dóttir", "dottir",
   "sson", "oğlu", "oglu", "yan", "ández", "andez", "ínez", "inez", "ález", "alez", "érez", "erez", "ópez", "opez",
@@ -18069,7 +18069,7 @@ mapping:
     # a family-name ending (rules/lexicons/value-patterns.yml familySuffixes) on the given-name value
     familyEndingWeight: 1.5
     # display name `Family, Given` naming them the other way round
-    commaDisplayWeight: 2
+    commaDisplayWeight: 2.5
     # display name `Given Family` naming them the other way round (weak alone: family-first cultures)
     displayWeight: 1.5
     # name frequencies: family-ish token in the given name and given-ish in the surname

@@ -37,8 +37,10 @@ public struct FullNameInGivenName: Rule {
                 guard let (value, classification) = attribute.filled.first, NameClassifier.isNameShaped(value) else { continue }
                 let tokens = NameClassifier.tokens(value).map(AssertionAnalysis.fold)
                 // East Asian names are written without a space: `山田太郎` holds the surname `山田`.
+                // (Family first; the rest must be a whole given name of two or more characters, since a
+                // Korean given name may start with the same syllable as the surname: 성 + 성진.)
                 if tokens.count == 1, NameOrder.isEastAsian(value), let lastName, !lastName.isEmpty,
-                    value.count > lastName.count, AssertionAnalysis.fold(value).hasPrefix(lastName) || AssertionAnalysis.fold(value).hasSuffix(lastName)
+                    value.hasPrefix(lastName), value.count >= lastName.count + 2 || display == AssertionAnalysis.fold(value)
                 {
                     findings.report(
                         "attribute '\(attribute.name)' promises the given name but holds a full name ('\(value)')",

@@ -39,7 +39,7 @@ public struct GivenFamilySwapped: Rule {
             email: context.ruleData.threshold("mapping.swap.emailWeight", default: 1),
             emailAgainst: context.ruleData.threshold("mapping.swap.emailAgainstWeight", default: 0.5),
             familyEnding: context.ruleData.threshold("mapping.swap.familyEndingWeight", default: 1.5),
-            comma: context.ruleData.threshold("mapping.swap.commaDisplayWeight", default: 2),
+            comma: context.ruleData.threshold("mapping.swap.commaDisplayWeight", default: 2.5),
             display: context.ruleData.threshold("mapping.swap.displayWeight", default: 1.5),
             lexicon: context.ruleData.threshold("mapping.swap.lexiconWeight", default: 1),
             lexiconVeryStrong: context.ruleData.threshold("mapping.swap.lexiconVeryStrongWeight", default: 2),
