@@ -26,9 +26,7 @@ fields:
       - oid                      # Entra ID token claim name
       - immutableid              # Entra ID (onPremisesImmutableId) in custom claims
       - http://schemas.microsoft.com/identity/claims/objectidentifier  # Entra ID default claim (object id)
-      - http://schemas.microsoft.com/identity/claims/tenantid          # Entra ID default claim (tenant; an id, not the user's)
       - http://schemas.microsoft.com/ws/2008/06/identity/claims/primarysid  # ADFS (primary SID)
-      - http://schemas.microsoft.com/ws/2008/06/identity/claims/windowsaccountname  # ADFS (DOMAIN\\user)
       - urn:oid:1.3.6.1.4.1.5923.1.1.1.10   # eduPersonTargetedID (eduPerson 2008; Shibboleth attribute-resolver)
       - urn:mace:dir:attribute-def:eduPersonTargetedID  # eduPersonTargetedID, SAML1 MACE form (Shibboleth)
       - eduPersonTargetedID      # FriendlyName (eduPerson schema)
@@ -184,6 +182,7 @@ fields:
       - urn:oid:1.3.6.1.4.1.5923.1.1.1.6    # eduPersonPrincipalName, SAML2 URI form
       - urn:mace:dir:attribute-def:eduPersonPrincipalName  # eduPersonPrincipalName, MACE form
       - https://aws.amazon.com/SAML/Attributes/RoleSessionName  # AWS IAM federation session name
+      - http://schemas.microsoft.com/ws/2008/06/identity/claims/windowsaccountname  # ADFS (DOMAIN\\user), a login
   upn:
     single: true
     aliases:
