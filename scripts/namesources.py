@@ -64,6 +64,18 @@ def faker_locales(locales):
             out[loc] = (given, family)
     return out
 
+def transliterator():
+    """unidecode.unidecode from PyPI `Unidecode` (a different transliterator from the ICU one samllint uses)."""
+    archive = _download("Unidecode")
+    root = os.path.join(CACHE, "unidecode-unpacked")
+    if not os.path.isdir(os.path.join(root, "unidecode")):
+        with zipfile.ZipFile(archive) as z:
+            z.extractall(root)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    import unidecode
+    return unidecode.unidecode
+
 ALL_LOCALES = """ar_AA ar_SA bg_BG bn_BD cs_CZ da_DK de_AT de_CH de_DE el_GR en_GB en_IE en_IN en_NZ en_US es_AR
 es_ES es_MX et_EE fa_IR fi_FI fr_CA fr_CH fr_FR ga_IE he_IL hi_IN hr_HR hu_HU hy_AM id_ID it_IT ja_JP ka_GE ko_KR
 lt_LT lv_LV mk_MK ne_NP nl_BE nl_NL no_NO pl_PL pt_BR pt_PT ro_RO ru_RU sk_SK sl_SI sv_SE sw ta_IN th_TH tr_TR

@@ -16,7 +16,9 @@ struct AttributeCatalogTests {
         .init(name: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", field: .email),
         .init(name: "urn:oid:0.9.2342.19200300.100.1.3", field: .email), .init(name: "urn:mace:dir:attribute-def:mail", field: .email),
         .init(name: "urn:oid:1.2.840.113549.1.9.1", field: .email), .init(name: "urn:oid:0:9:2342:19200300:100:1:3", field: .email),
-        .init(name: "0.9.2342.19200300.100.1.3", field: .email),
+        .init(name: "0.9.2342.19200300.100.1.3", field: .email), .init(name: "oid:2.5.4.42", field: .firstName),
+        .init(name: "urn:acme:user:Given-Name", field: .firstName), .init(name: "user_last_name", field: .lastName),
+        .init(name: "https://aws.amazon.com/SAML/Attributes/PrincipalTag:Email", field: .email),
         .init(name: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname", field: .lastName),
         .init(name: "urn:oid:2.5.4.4", field: .lastName), .init(name: "sn", field: .lastName),
         .init(name: "urn:oid:2.5.4.42", field: .firstName), .init(name: "User.FirstName", field: .firstName),
@@ -56,8 +58,8 @@ struct AttributeCatalogTests {
         #expect(Self.catalog.lookup("EMAIL")?.caseVariant == false)
     }
 
-    @Test("unknown names are unknown")
-    func unknown() {
-        #expect(Self.catalog.lookup("favouriteColour") == nil)
+    @Test("unknown names are unknown", arguments: ["favouriteColour", "email_verified", "managerEmail", "userType", "mailNickname"])
+    func unknown(_ name: String) {
+        #expect(Self.catalog.lookup(name) == nil)
     }
 }

@@ -27,6 +27,8 @@ struct ValueClassifierTests {
         Case("", .empty), Case("   ", .empty), Case("N/A", .placeholder), Case("null", .placeholder), Case("changeme", .placeholder),
         Case("-", .placeholder), Case("${user.email}", .placeholder), Case("user.firstName", .placeholder), Case("xxxx", .placeholder),
         Case("Mary", .givenName), Case("Robert", .givenName), Case("Smith", .familyName), Case("Johnson", .familyName),
+        Case("christopher.smith1987@gmail.com", .email), Case("Martin2", .text), Case("x7kq2mzp9vbc4hst@example.edu", .scopedID),
+        Case("Petrova", .familyName), Case("Kubíková", .familyName),
         Case("Jane Doe", .fullName), Case("Doe, Jane", .fullName), Case("DOE Jane", .fullName), Case("Robert Smith", .fullName),
     ]
 

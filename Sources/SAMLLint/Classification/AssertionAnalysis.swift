@@ -119,6 +119,18 @@ public struct AssertionAnalysis: Sendable {
         return (Self.fold(tokens.first!), Self.fold(tokens.last!), false, display)
     }
 
+    /// A name as it would appear in an email local part: folded, transliterated to Latin when it is in
+    /// another script (`Ольга` -> `olga`, `王` -> `wang`), ASCII letters only.
+    public static func latin(_ text: String) -> String {
+        guard text.utf8.count <= 512 else { return "" }  // names are short; never transliterate hostile blobs
+        var folded = fold(text)
+        if folded.unicodeScalars.contains(where: { $0.value > 0x7F && CharacterSet.letters.contains($0) }) {
+            let transliterated = folded.applyingTransform(.toLatin, reverse: false) ?? folded
+            folded = fold(transliterated.applyingTransform(.stripDiacritics, reverse: false) ?? transliterated)
+        }
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0.isASCII && CharacterSet.letters.contains($0) }))
+    }
+
     /// Lowercased, diacritics removed, for comparing names across attributes.
     public static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)

@@ -20,6 +20,8 @@ public struct CatalogMatch: Sendable, Equatable {
     public let caseVariant: Bool
     /// The match came from the FriendlyName, not the Name.
     public let viaFriendlyName: Bool
+    /// The match came from the words of the Name (`fuzzy:` in the catalog), not an alias.
+    public var fuzzy: Bool = false
 }
 
 /// Maps attribute Names and FriendlyNames to the field they promise. Case-insensitive, with the
@@ -34,6 +36,8 @@ public struct AttributeCatalog: Sendable {
     private let byKey: [String: [Entry]]
     private let exact: Set<String>
     private let singleValued: Set<ProfileField>
+    private let fuzzyWords: [String: ProfileField]
+    private let fuzzyPrefixes: [String]
     /// Every alias per field, in catalog order.
     public let aliases: [ProfileField: [String]]
 
@@ -42,7 +46,17 @@ public struct AttributeCatalog: Sendable {
         var exact = Set<String>()
         var single = Set<ProfileField>()
         var aliases: [ProfileField: [String]] = [:]
-        if let node = try? Yams.compose(yaml: text), let fields = node.mapping?["fields"]?.mapping {
+        var words: [String: ProfileField] = [:]
+        var prefixes: [String] = []
+        let root = (try? Yams.compose(yaml: text)) ?? nil
+        if let fuzzy = root?.mapping?["fuzzy"]?.mapping {
+            prefixes = (fuzzy["prefixes"]?.sequence ?? []).compactMap(\.string).sorted { $0.count > $1.count }
+            for (key, list) in fuzzy["words"]?.mapping ?? [:] {
+                guard let field = key.string.flatMap(ProfileField.init(rawValue:)) else { continue }
+                for word in list.sequence ?? [] { if let w = word.string { words[w] = field } }
+            }
+        }
+        if let node = root, let fields = node.mapping?["fields"]?.mapping {
             for (key, value) in fields {
                 guard let name = key.string, let field = ProfileField(rawValue: name) else { continue }
                 if value.mapping?["single"]?.bool ?? false { single.insert(field) }
@@ -58,6 +72,8 @@ public struct AttributeCatalog: Sendable {
         self.byKey = byKey
         self.exact = exact
         self.singleValued = single
+        self.fuzzyWords = words
+        self.fuzzyPrefixes = prefixes
         self.aliases = aliases
     }
 
@@ -70,6 +86,7 @@ public struct AttributeCatalog: Sendable {
     public static func key(_ name: String) -> String {
         var text = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         while text.hasSuffix("/") { text.removeLast() }
+        if text.hasPrefix("oid:") { text = "urn:" + text }  // `oid:2.5.4.4`, seen in hand-written configurations
         if text.hasPrefix("urn:oid:") {
             let arcs = text.dropFirst("urn:oid:".count)
             if arcs.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) {
@@ -85,7 +102,7 @@ public struct AttributeCatalog: Sendable {
 
     /// What a Name promises, if the catalog knows it.
     public func lookup(_ name: String) -> CatalogMatch? {
-        guard let entry = byKey[Self.key(name)]?.first else { return nil }
+        guard let entry = byKey[Self.key(name)]?.first else { return fuzzyLookup(name) }
         let looksStructured = entry.alias.contains(":") || entry.alias.contains("/")
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let caseVariant = looksStructured && !exact.contains(trimmed)
@@ -93,11 +110,29 @@ public struct AttributeCatalog: Sendable {
         return CatalogMatch(field: entry.field, alias: entry.alias, rank: entry.rank, caseVariant: caseVariant, viaFriendlyName: false)
     }
 
-    /// What an attribute promises: by its Name, else by its FriendlyName.
+    /// What an attribute promises: by its Name, else by its FriendlyName (aliases before words).
     public func lookup(name: String, friendlyName: String?) -> CatalogMatch? {
-        if let match = lookup(name) { return match }
-        guard let friendlyName, let match = lookup(friendlyName) else { return nil }
-        return CatalogMatch(field: match.field, alias: match.alias, rank: match.rank + 1000, caseVariant: false, viaFriendlyName: true)
+        let byName = lookup(name)
+        if let byName, !byName.fuzzy { return byName }
+        if let friendlyName, let match = lookup(friendlyName), !match.fuzzy || byName == nil {
+            return CatalogMatch(field: match.field, alias: match.alias, rank: match.rank + 1000, caseVariant: false, viaFriendlyName: true, fuzzy: match.fuzzy)
+        }
+        return byName
+    }
+
+    /// The field the last word of a Name suggests (`urn:acme:Given-Name` -> firstName).
+    public func fuzzyLookup(_ name: String) -> CatalogMatch? {
+        let lower = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard lower.count <= 256 else { return nil }
+        let segment = lower.split(whereSeparator: { "/:#.".contains($0) }).last.map(String.init) ?? lower
+        var word = segment.filter { $0.isLetter || $0.isNumber }
+        if let field = fuzzyWords[word] { return CatalogMatch(field: field, alias: word, rank: 2000, caseVariant: false, viaFriendlyName: false, fuzzy: true) }
+        for prefix in fuzzyPrefixes where word.hasPrefix(prefix) && word.count > prefix.count + 1 {
+            word.removeFirst(prefix.count)
+            if let field = fuzzyWords[word] { return CatalogMatch(field: field, alias: word, rank: 2000, caseVariant: false, viaFriendlyName: false, fuzzy: true) }
+            break
+        }
+        return nil
     }
 
     public func lookup(_ attribute: Attribute) -> CatalogMatch? {

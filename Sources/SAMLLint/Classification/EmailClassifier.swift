@@ -55,8 +55,9 @@ public struct EmailClassifier: Sendable {
         let letters = local.filter(\.isLetter).count
         let separators = local.filter { $0 == "." || $0 == "_" || $0 == "-" }.count
         if local.contains("=") || local.contains("+") && local.contains("/") { return true }
-        if separators == 0, digits >= 2, letters >= 2 { return true }
-        if separators == 0, local == local.uppercased(), letters >= 8 { return true }  // base32 without digits
-        return digits >= 4 && letters >= 4 && separators <= 1 || (digits >= 16 && letters == 0)
+        guard separators == 0 else { return false }  // `christopher.smith1987` is a person's address
+        if digits >= 2, letters >= 2, !IdentifierClassifier.isWordWithNumber(local) { return true }
+        if local == local.uppercased(), letters >= 8, digits >= 1 { return true }  // base32
+        return digits >= 16 && letters == 0
     }
 }

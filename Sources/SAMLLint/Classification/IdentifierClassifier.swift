@@ -91,9 +91,16 @@ public struct IdentifierClassifier: Sendable {
         let letters = value.filter(\.isLetter).count
         guard digits >= 2 else { return nil }
         if value.hasSuffix("="), value.count >= 12 { return Classification(.opaqueID, 0.95) }
-        if value.count >= 12, letters >= 2 { return Classification(.opaqueID, 0.9) }
+        if value.count >= 12, letters >= 2, !Self.isWordWithNumber(value) { return Classification(.opaqueID, 0.9) }
         if digits * 2 >= value.count { return Classification(.opaqueID, 0.85) }  // A123456, 12-3456-78
         return nil
+    }
+
+    /// `Martin2`, `christopher12`: a word with a trailing number, which test accounts use as names. Not an id
+    /// unless digits dominate (`A123456`).
+    static func isWordWithNumber(_ value: String) -> Bool {
+        guard let firstDigit = value.firstIndex(where: \.isNumber) else { return false }
+        return value[..<firstDigit].allSatisfy(\.isLetter) && value[firstDigit...].allSatisfy(\.isNumber)
     }
 
     func groupList(_ value: String) -> Classification? {

@@ -59,7 +59,7 @@ public struct NameClassifier: Sendable {
             // DOE Jane: one all-caps token (family, French/administrative style) and a capitalised one.
             let caps = tokens.filter { $0.count >= 2 && $0 == $0.uppercased() && $0 != $0.lowercased() }
             if caps.count == 1, tokens.count == 2 { return Classification(.fullName, 0.9) }
-            let odds = tokens.map(lexicon.givenLogOdds)
+            let odds = tokens.map(odds)
             let allGiven = odds.allSatisfy { $0 >= strongOdds }
             let allFamily = odds.allSatisfy { $0 <= -strongOdds }
             if allGiven { return Classification(.givenName, 0.6) }  // Mary Ann, Jean Pierre
@@ -71,8 +71,15 @@ public struct NameClassifier: Sendable {
         }
     }
 
+    /// Name frequencies, else a family-name ending (`Petrova`, `Kubíková`) for tokens the lexicon lacks.
+    func odds(_ token: String) -> Double {
+        let known = lexicon.givenLogOdds(token)
+        if abs(known) >= strongOdds { return known }
+        return patterns.hasFamilyEnding(token) ? -strongOdds : known
+    }
+
     func single(_ token: String) -> Classification {
-        let odds = lexicon.givenLogOdds(token)
+        let odds = odds(token)
         if odds >= strongOdds { return Classification(.givenName, min(0.95, 0.6 + odds / 20)) }
         if odds <= -strongOdds { return Classification(.familyName, min(0.95, 0.6 - odds / 20)) }
         return Classification(.personName, 0.6)

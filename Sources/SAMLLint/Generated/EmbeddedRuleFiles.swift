@@ -27,7 +27,6 @@ fields:
       - immutableid              # Entra ID (onPremisesImmutableId) in custom claims
       - http://schemas.microsoft.com/identity/claims/objectidentifier  # Entra ID default claim (object id)
       - http://schemas.microsoft.com/ws/2008/06/identity/claims/primarysid  # ADFS (primary SID)
-      - http://schemas.microsoft.com/ws/2008/06/identity/claims/windowsaccountname  # ADFS (DOMAIN\\user)
       - urn:oid:1.3.6.1.4.1.5923.1.1.1.10   # eduPersonTargetedID (eduPerson 2008; Shibboleth attribute-resolver)
       - urn:mace:dir:attribute-def:eduPersonTargetedID  # eduPersonTargetedID, SAML1 MACE form (Shibboleth)
       - eduPersonTargetedID      # FriendlyName (eduPerson schema)
@@ -183,6 +182,7 @@ fields:
       - urn:oid:1.3.6.1.4.1.5923.1.1.1.6    # eduPersonPrincipalName, SAML2 URI form
       - urn:mace:dir:attribute-def:eduPersonPrincipalName  # eduPersonPrincipalName, MACE form
       - https://aws.amazon.com/SAML/Attributes/RoleSessionName  # AWS IAM federation session name
+      - http://schemas.microsoft.com/ws/2008/06/identity/claims/windowsaccountname  # ADFS (DOMAIN\\user), a login
   upn:
     single: true
     aliases:
@@ -243,6 +243,24 @@ quirks:
   notes:
     - "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name: Entra ID fills it with the UPN, not a display name"
     - "eduPersonPrincipalName: a scoped login (user@scope), never a mailbox"
+
+# When no alias matches, the last segment of the Name (after `/`, `:`, `#`, `.`), lowercased with
+# `-`, `_` and spaces removed and one of `prefixes` dropped, is looked up here. This covers vendors and
+# custom schemas the list above does not name (`urn:acme:attr:Given-Name`, `ext_user_email`).
+fuzzy:
+  prefixes: [user, person, primary, contact, work, ext, custom, saml, attr, attribute, claim, account, employee, member, my]
+  words:
+    email: [email, mail, emailaddress, emailaddr, mailaddress, emailid, electronicmail, mailbox]
+    firstName: [firstname, givenname, forename, fname, first, given, prename, vorname, prenom]
+    lastName: [lastname, surname, familyname, lname, last, family, nachname, nom, sn]
+    displayName: [displayname, fullname, commonname, realname, preferredname, cn]
+    id: [id, userid, guid, objectid, objectguid, uniqueid, immutableid, personid, externalid, subjectid, uuid, nameid, employeeid, employeenumber]
+    groups: [groups, group, roles, role, memberof, ismemberof, teams, team, entitlements]
+    username: [username, login, loginname, loginid, accountname, samaccountname, uid, handle]
+    upn: [upn, userprincipalname, principalname]
+    department: [department, dept, division, orgunit]
+    title: [title, jobtitle, position]
+    phone: [phone, phonenumber, telephone, telephonenumber, mobile, mobilephone, cellphone]
 
 """#,
         "email/confusables.tsv": #"""
@@ -511,6 +529,65 @@ budai
 pap
 bozsik
 vass
+# more Hungarian surnames
+szekeres
+pataki
+vas
+balla
+bakos
+barta
+bognar
+bodnar
+csonka
+dobos
+fulop
+halasz
+hajdu
+jonas
+kadar
+kardos
+kozma
+kun
+lengyel
+literati
+marton
+mate
+major
+medve
+nemes
+olah
+orosz
+pal
+pasztor
+peto
+polgar
+revesz
+sarkozi
+sebestyen
+szasz
+szekely
+szoke
+szucs
+tamas
+torma
+vadasz
+vida
+vig
+zsiga
+bencze
+borbely
+csizmadia
+erdos
+gaspar
+gergely
+kertesz
+kocsis
+lovasz
+nyari
+puskas
+siklosi
+soos
+turi
 # Vietnamese
 nguyen
 tran
@@ -749,6 +826,50 @@ rozsa
 aniko
 ildiko
 csilla
+# more Hungarian given names
+adrienn
+beata
+brigitta
+dora
+emese
+eniko
+hajnalka
+henrietta
+ibolya
+kinga
+klara
+lilla
+melinda
+noemi
+orsolya
+petra
+renata
+szabina
+tunde
+zsuzsa
+aron
+barnabas
+botond
+gergely
+gyorgyi
+kornel
+lorand
+oszkar
+szabolcs
+tihamer
+vilmos
+zsigmond
+jolan
+terezia
+marta
+rozalia
+etelka
+borbala
+matild
+ernő
+erno
+jeno
+odon
 # Vietnamese given names (without diacritics, as in emails)
 anh
 minh
@@ -18156,7 +18277,7 @@ familyParticles: [van, von, der, den, de, del, della, di, da, dos, das, du, la, 
 # -enko/-chuk, Lithuanian -ienė/-aitė/-ytė/-auskas/-avičius, Georgian -shvili/-dze, Greek -opoulos/-idis/
 # -akis, Icelandic/Nordic -dóttir/-sson, Turkish -oğlu, Armenian -yan, Spanish -ández/-ínez/-ález/-érez.
 familySuffixes: [
-  "ová", "ova", "ski", "ska", "cki", "cka", "dzki", "dzka", "wicz", "owicz", "ović", "ovic", "ević", "evic",
+  "ová", "ova", "ská", "ský", "cká", "cký", "ski", "ska", "cki", "cka", "dzki", "dzka", "wicz", "owicz", "ović", "ovic", "ević", "evic",
   "ov", "ev", "eva", "sky", "skiy", "skaya", "enko", "chuk", "ienė", "iene", "aitė", "aite", "ytė", "yte",
   "auskas", "avičius", "evičius", "onis", "shvili", "dze", "opoulos", "idis", "akis", "dóttir", "dottir",
   "sson", "oğlu", "oglu", "yan", "ández", "andez", "ínez", "inez", "ález", "alez", "érez", "erez", "ópez", "opez",
@@ -18465,15 +18586,22 @@ mapping:
     minScore: 2
     # email local part `given.family` naming the values the other way round
     emailWeight: 1
+    # email local part naming them in the present order (subtracted; `family.given@` is common, so weak)
+    emailAgainstWeight: 0.5
+    # a family-name ending (rules/lexicons/value-patterns.yml familySuffixes) on the given-name value
+    familyEndingWeight: 1.5
     # display name `Family, Given` naming them the other way round
-    commaDisplayWeight: 2
+    commaDisplayWeight: 2.5
     # display name `Given Family` naming them the other way round (weak alone: family-first cultures)
-    displayWeight: 1
+    displayWeight: 1.5
     # name frequencies: family-ish token in the given name and given-ish in the surname
     lexiconWeight: 1
     # ...when both tokens are beyond veryStrongLogOdds (frequent US Census names)
     lexiconVeryStrongWeight: 2
     veryStrongLogOdds: 5
+    # 1: email + display order alone may report (unless a value looks family-first); 0: never without
+    # name evidence (frequencies, family-name endings, `Family, Given`, East Asian order)
+    orderAloneSuffices: 1
 
 metadata:
   # metadata/cert-expiring: warn this many days before a certificate's notAfter

@@ -24,7 +24,7 @@ public struct CaseVariantName: Rule {
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         let configured = context.configuration.mapping
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             let names = Set(analysis.attributes.map(\.name))
             for attribute in analysis.attributes {
                 var expected: (String, String)?

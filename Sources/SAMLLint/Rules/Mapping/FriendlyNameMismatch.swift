@@ -21,12 +21,16 @@ public struct FriendlyNameMismatch: Rule {
             Example(ExampleSAML.response(attributes: [.init("urn:oid:2.5.4.3", ["Jane Doe"], friendlyName: "displayName")])),
         ])
 
+    /// Login, UPN and id overlap in practice (`uid` FriendlyName on an ePPN): not a contradiction.
+    static let identifiers: Set<ProfileField> = [.id, .username, .upn]
+
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             for attribute in analysis.attributes {
                 guard let friendly = attribute.attribute.friendlyName, let byName = analysis.catalog.lookup(attribute.name),
-                    let byFriendly = analysis.catalog.lookup(friendly), byName.field != byFriendly.field
+                    let byFriendly = analysis.catalog.lookup(friendly), byName.field != byFriendly.field,
+                    !byName.fuzzy, !byFriendly.fuzzy, !(Self.identifiers.contains(byName.field) && Self.identifiers.contains(byFriendly.field))
                 else { continue }
                 let values = attribute.filled
                 let fitsFriendly = values.contains { MappingFixes.fits($0.class.label, byFriendly.field) }

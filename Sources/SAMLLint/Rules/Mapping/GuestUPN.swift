@@ -25,7 +25,7 @@ public struct GuestUPN: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             for attribute in analysis.attributes where attribute.field != .upn && attribute.field != .username && attribute.field != .id {
                 guard attribute.field != nil, let found = analysis.confidentLabel(attribute), found.label == .guestUPN else { continue }
                 findings.report(

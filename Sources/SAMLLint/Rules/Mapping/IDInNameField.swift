@@ -24,7 +24,7 @@ public struct IDInNameField: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             for attribute in analysis.attributes {
                 guard let field = attribute.field, field.isName, let found = analysis.confidentLabel(attribute), found.label.isIdentifier else { continue }
                 findings.report(

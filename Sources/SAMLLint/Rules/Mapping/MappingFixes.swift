@@ -27,9 +27,10 @@ enum MappingFixes {
             guard let value = candidate.filled.first?.value, let dominant = candidate.dominant else { continue }
             var score = 0
             let folded = AssertionAnalysis.fold(value)
+            let latin = AssertionAnalysis.latin(value)
             if fits(dominant.label, field) { score += 2 }
-            if field == .lastName, folded == expected?.family || (display.map { !$0.commaForm && folded == $0.last } ?? false) { score += 3 }
-            if field == .firstName, folded == expected?.given || (display.map { !$0.commaForm && folded == $0.first } ?? false) { score += 3 }
+            if field == .lastName, latin == expected?.family || (display.map { !$0.commaForm && folded == $0.last } ?? false) { score += 3 }
+            if field == .firstName, latin == expected?.given || (display.map { !$0.commaForm && folded == $0.first } ?? false) { score += 3 }
             if candidate.field == field { score -= 1 }  // it already promises the field: not where the value went
             if field.isName, !dominant.label.isName { score = 0 }
             if score >= 2, score > (best?.1 ?? 0) { best = (candidate, score) }

@@ -27,7 +27,7 @@ public struct MissingField: Rule {
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions where assertion.subject != nil || !assertion.attributes.isEmpty {
             guard !assertion.hasEncryptedID, assertion.encryptedAttributes.isEmpty else { continue }
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             let nameID = assertion.nameID
             let nameIDValue = nameID?.value.trimmed ?? ""
             func carried(_ fields: [ProfileField], labels: Set<ValueLabel>) -> Bool {

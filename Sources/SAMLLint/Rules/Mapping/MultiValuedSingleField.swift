@@ -31,7 +31,7 @@ public struct MultiValuedSingleField: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             for attribute in analysis.attributes {
                 guard let field = attribute.field, Self.fields.contains(field), analysis.catalog.isSingleValued(field) else { continue }
                 var distinct: [String] = []

@@ -33,7 +33,7 @@ public struct NonEmailInEmailField: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             for attribute in analysis.attributes(for: .email) {
                 let filled = attribute.filled
                 guard !filled.isEmpty, filled.allSatisfy({ Self.reported.contains($0.class.label) && !$0.value.contains("@") }),

@@ -27,7 +27,7 @@ public struct PlaceholderValue: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             for attribute in analysis.attributes where attribute.field.map(Self.fields.contains) ?? false {
                 let filled = attribute.filled
                 let placeholders = filled.filter { $0.class.label == .placeholder }

@@ -19,8 +19,17 @@ public struct ScopedIDAsEmail: Rule {
                 .init("urn:oasis:names:tc:SAML:attribute:pairwise-id", ["x7kq2mzp9vbc@example.edu"]),
                 .marked("email", ["x7kq2mzp9vbc@example.edu"]),
             ])),
+            Example(ExampleSAML.response(attributes: [
+                .init("urn:oid:1.3.6.1.4.1.5923.1.1.1.6", ["jd4821@idm.example.edu"], friendlyName: "eduPersonPrincipalName"),
+                .marked("urn:oid:0.9.2342.19200300.100.1.3", ["jd4821@idm.example.edu"], friendlyName: "mail"),
+                .init("email", ["jane.doe@example.edu"]),
+            ])),
         ],
         nonTriggering: [
+            Example(ExampleSAML.response(nameID: "jdoe@example.edu", attributes: [
+                .init("urn:oid:1.3.6.1.4.1.5923.1.1.1.6", ["jdoe@example.edu"], friendlyName: "eduPersonPrincipalName"),
+                .init("urn:oid:0.9.2342.19200300.100.1.3", ["jdoe@example.edu"], friendlyName: "mail"),
+            ])),
             Example(ExampleSAML.response(attributes: [.init("mail", ["jane.doe@university.example.edu"])])),
             Example(ExampleSAML.response(attributes: [
                 .init("urn:oid:1.3.6.1.4.1.5923.1.1.1.6", ["jdoe@example.edu"], friendlyName: "eduPersonPrincipalName"),
@@ -35,21 +44,36 @@ public struct ScopedIDAsEmail: Rule {
         "pairwise-id", "subject-id",
     ]
 
+    static let eppn = ["urn:oid:1.3.6.1.4.1.5923.1.1.1.6", "urn:mace:dir:attribute-def:edupersonprincipalname", "edupersonprincipalname"]
+
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            let analysis = AssertionAnalysis(assertion, context: context)
+            let analysis = AssertionAnalysis.of(assertion, context: context)
             let opaqueValues = Dictionary(
                 analysis.attributes.filter { attribute in
                     Self.opaqueScoped.contains(attribute.name.lowercased()) || Self.opaqueScoped.contains((attribute.attribute.friendlyName ?? "").lowercased())
                 }.flatMap { attribute in attribute.filled.map { ($0.value.lowercased(), attribute.name) } },
                 uniquingKeysWith: { first, _ in first })
+            // eduPersonPrincipalName is often the mail address on purpose; it counts only when a
+            // different address is released in another email attribute.
+            let eppnValues = Dictionary(
+                analysis.attributes.filter { attribute in
+                    Self.eppn.contains(attribute.name.lowercased()) || Self.eppn.contains((attribute.attribute.friendlyName ?? "").lowercased())
+                }.flatMap { attribute in attribute.filled.map { ($0.value.lowercased(), attribute.name) } },
+                uniquingKeysWith: { first, _ in first })
             for attribute in analysis.attributes(for: .email) {
                 let filled = attribute.filled
                 guard !filled.isEmpty else { continue }
-                let scoped = filled.filter { $0.class.label == .scopedID || opaqueValues[$0.value.lowercased()] != nil }
+                var sources = opaqueValues
+                let otherMail = analysis.attributes(for: .email).lazy.filter { $0.name != attribute.name }
+                    .compactMap { $0.filled.first { $0.class.label == .email }?.value }.first
+                if let other = otherMail, !filled.contains(where: { $0.value.lowercased() == other.lowercased() }) {
+                    sources.merge(eppnValues) { first, _ in first }
+                }
+                let scoped = filled.filter { $0.class.label == .scopedID || sources[$0.value.lowercased()] != nil }
                 guard Double(scoped.count) / Double(filled.count) >= analysis.minShare else { continue }
                 var evidence = scoped.prefix(3).map { Evidence(value: $0.value, classifiedAs: "scopedID", confidence: $0.class.label == .scopedID ? $0.class.confidence : 0.95) }
-                if let source = scoped.lazy.compactMap({ opaqueValues[$0.value.lowercased()] }).first {
+                if let source = scoped.lazy.compactMap({ sources[$0.value.lowercased()] }).first {
                     evidence.append(Evidence(value: scoped[0].value, classifiedAs: "scopedID", confidence: 0.95, source: source))
                 }
                 findings.report(
