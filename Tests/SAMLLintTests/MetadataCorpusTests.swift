@@ -55,8 +55,10 @@ struct StreamedVersusWholeTests {
         var description: String { "\(line):\(column) \(rule) \(entityID ?? "-") \(message)" }
     }
 
+    /// The aggregate's own signature is verified only when the aggregate is parsed whole (streaming
+    /// lints entity by entity), so signature findings are not part of the comparison.
     static func keys(_ report: InputReport) -> Set<Key> {
-        Set(report.findings.map {
+        Set(report.findings.filter { !$0.ruleId.hasPrefix("signature/") && $0.ruleId != "metadata/signature-invalid" }.map {
             Key(rule: $0.ruleId, severity: $0.severity, line: $0.location.line, column: $0.location.column,
                 entityID: $0.location.entityID, message: $0.message)
         })

@@ -19,6 +19,9 @@ public enum Base64 {
         return [UInt8](data)
     }
 
+    /// Decodes base64 text read in place (UTF-8 bytes); nil when it is not valid base64.
+    public static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? { decode(Array(text)) }
+
     /// Decodes base64 text; nil when it is not valid base64.
     public static func decode(_ text: String) -> [UInt8]? { decode(Array(text.utf8)) }
 
