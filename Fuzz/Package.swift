@@ -8,10 +8,11 @@ let package = Package(
     // `.deps/samllint` is a symlink to the repository root made by scripts/fuzz, so the package is named samllint.
     dependencies: [.package(path: ".deps/samllint")],
     targets: [
-        .executableTarget(name: "FuzzInputDecoding", dependencies: [.product(name: "SAMLLint", package: "samllint")]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzInputDecoding", dependencies: ["FuzzSupport", .product(name: "SAMLLint", package: "samllint")]),
         .executableTarget(
             name: "FuzzXMLModel",
-            dependencies: [.product(name: "SAMLLint", package: "samllint"), .product(name: "SAMLXML", package: "samllint")]),
-        .executableTarget(name: "FuzzLint", dependencies: [.product(name: "SAMLLint", package: "samllint")]),
+            dependencies: ["FuzzSupport", .product(name: "SAMLLint", package: "samllint"), .product(name: "SAMLXML", package: "samllint")]),
+        .executableTarget(name: "FuzzLint", dependencies: ["FuzzSupport", .product(name: "SAMLLint", package: "samllint")]),
     ]
 )

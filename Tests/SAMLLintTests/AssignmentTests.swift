@@ -1,3 +1,4 @@
+import Foundation
 import SAMLLint
 import Testing
 
@@ -45,5 +46,23 @@ struct AssignmentTests {
     @Test func moreRowsThanColumnsLeavesSomeUnassigned() {
         let assignment = Assignment.maximumScore([[0.9], [0.2], [0.5]])
         #expect(assignment == [0, nil, nil])
+    }
+}
+
+@Suite("xs:dateTime parsing")
+struct DateTimeTests {
+    @Test("valid timestamps", arguments: [
+        ("2026-01-01T10:00:00Z", 1_767_261_600.0), ("2026-01-01T10:00:00.123Z", 1_767_261_600.123),
+        ("2026-01-01T10:00:00", 1_767_261_600.0), ("2026-01-01T12:00:00+02:00", 1_767_261_600.0),
+        ("2026-01-01T05:30:00-04:30", 1_767_261_600.0), (" 2026-01-01T10:00:00Z\n", 1_767_261_600.0),
+    ])
+    func valid(_ pair: (String, Double)) throws {
+        let date = try #require(ISO8601.parse(pair.0))
+        #expect(abs(date.timeIntervalSince1970 - pair.1) < 0.0005)
+    }
+
+    @Test("invalid timestamps", arguments: ["", "2026-01-01", "2026-13-01T10:00:00Z", "2026-02-30T10:00:00Z", "2026-01-01T10:00:00Q", "2026-01-01 10:00:00Z", "2026-01-01T10:00:00.Z", "x026-01-01T10:00:00Z"])
+    func invalid(_ text: String) {
+        #expect(ISO8601.parse(text) == nil)
     }
 }

@@ -119,5 +119,12 @@ public struct Conditions: Sendable {
 
 extension String {
     /// Without leading and trailing whitespace and newlines.
-    public var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// (Pure Swift: Foundation's trimming bridges through NSString and showed up in profiles.)
+    public var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
 }
