@@ -10,14 +10,56 @@ public struct NameLexicon: Sendable {
 
     private let table: [String: Frequency]
 
+    /// Parsed over the UTF-8 bytes in one pass: this runs at start-up for every one-file lint, and
+    /// splitting 17,000 lines into Substrings and Doubles cost a third of such a run.
     public init(tsv text: String) {
         var table: [String: Frequency] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard parts.count == 3, let given = Double(parts[1]), let family = Double(parts[2]) else { continue }
-            table[String(parts[0])] = Frequency(given: given, family: family)
+        var text = text
+        text.withUTF8 { bytes in
+            table.reserveCapacity(bytes.count / 12)
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart, bytes[lineStart] != UInt8(ascii: "#") else { continue }
+                var tabs: [Int] = []
+                for index in lineStart..<lineEnd where bytes[index] == 0x09 { tabs.append(index) }
+                guard tabs.count == 2,
+                    let given = Self.number(bytes, tabs[0] + 1, tabs[1]),
+                    let family = Self.number(bytes, tabs[1] + 1, lineEnd)
+                else { continue }
+                let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<tabs[0]]), as: UTF8.self)
+                table[key] = Frequency(given: given, family: family)
+            }
         }
         self.table = table
+    }
+
+    /// A non-negative decimal number (`12`, `0.5`) between two offsets; nil otherwise.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        guard start < end else { return nil }
+        var value = 0.0
+        var scale = 0.0
+        for index in start..<end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") {
+                guard scale == 0 else { return nil }
+                scale = 0.1
+            } else if byte >= 48, byte <= 57 {
+                if scale == 0 {
+                    value = value * 10 + Double(byte - 48)
+                } else {
+                    value += Double(byte - 48) * scale
+                    scale /= 10
+                }
+            } else if byte == 0x0D, index == end - 1 {
+                continue
+            } else {
+                return nil
+            }
+        }
+        return value
     }
 
     public static func shared(_ data: RuleData) -> NameLexicon {

@@ -18,14 +18,18 @@ public struct RuleDescription: Sendable {
     public let rationale: String
     /// What the finding message says, in words (the real message is built with the values).
     public let messageSummary: String
-    /// Inputs that must produce a finding of this rule.
-    public let triggering: [Example]
+    /// Inputs that must produce a finding of this rule (built on first use: a lint run that only
+    /// needs ids and severities does not pay for building every example document).
+    public var triggering: [Example] { makeTriggering() }
     /// Inputs that must not.
-    public let nonTriggering: [Example]
+    public var nonTriggering: [Example] { makeNonTriggering() }
+    private let makeTriggering: @Sendable () -> [Example]
+    private let makeNonTriggering: @Sendable () -> [Example]
 
     public init(
         id: String, title: String, category: RuleCategory, severity: Severity, rationale: String,
-        message: String, triggering: [Example], nonTriggering: [Example]
+        message: String, triggering: @autoclosure @escaping @Sendable () -> [Example],
+        nonTriggering: @autoclosure @escaping @Sendable () -> [Example]
     ) {
         self.id = id
         self.title = title
@@ -33,8 +37,8 @@ public struct RuleDescription: Sendable {
         self.defaultSeverity = severity
         self.rationale = rationale
         self.messageSummary = message
-        self.triggering = triggering
-        self.nonTriggering = nonTriggering
+        self.makeTriggering = triggering
+        self.makeNonTriggering = nonTriggering
     }
 }
 
