@@ -133,7 +133,9 @@ public struct AssertionAnalysis: Sendable {
 
     /// Lowercased, diacritics removed, for comparing names across attributes.
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // ASCII has no diacritics or width variants: lowercasing is the whole fold.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ı", with: "i")
             .replacingOccurrences(of: "ł", with: "l").replacingOccurrences(of: "ø", with: "o")
             .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "đ", with: "d")

@@ -12,7 +12,7 @@ public struct PlaceholderClassifier: Sendable {
     ]
 
     public func classify(_ value: String) -> Classification? {
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = value.trimmed
         if text.isEmpty { return Classification(.empty, 1) }
         let lower = text.lowercased()
         if patterns.placeholders.contains(lower) { return Classification(.placeholder, 0.95) }

@@ -26,13 +26,45 @@ public struct ValueClassifier: Sendable {
         data.cached("classifier:values") { ValueClassifier(data: $0) }
     }
 
+    /// Classifications already made, shared by the mapping rules and inference (they read the same
+    /// values); bounded, cleared when full.
+    private let memo = ClassificationMemo()
+
     public func classify(_ raw: String) -> Classification {
-        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let known = memo.get(raw) { return known }
+        let result = classifyUncached(raw)
+        memo.set(raw, result)
+        return result
+    }
+
+    func classifyUncached(_ raw: String) -> Classification {
+        let value = raw.trimmed
         if value.count > 4096 { return Classification(.text, 0.5) }
         if let hit = placeholders.classify(value) { return hit }
         if value.contains("@"), let hit = emails.classify(value) { return hit }
         if let hit = identifiers.classify(value) { return hit }
         if let hit = names.classify(value) { return hit }
         return Classification(.text, 0.5)
+    }
+}
+
+/// A bounded, thread-safe cache of value classifications.
+final class ClassificationMemo: @unchecked Sendable {
+    private var table: [String: Classification] = [:]
+    private let lock = NSLock()
+    private let limit = 50_000
+
+    func get(_ value: String) -> Classification? {
+        lock.lock()
+        defer { lock.unlock() }
+        return table[value]
+    }
+
+    func set(_ value: String, _ result: Classification) {
+        guard value.utf8.count <= 256 else { return }
+        lock.lock()
+        if table.count >= limit { table.removeAll(keepingCapacity: true) }
+        table[value] = result
+        lock.unlock()
     }
 }
