@@ -1,5 +1,6 @@
 /// The default human format: findings grouped by file, one line each
-/// (`line:col  severity  rule-id  message`), then a summary line.
+/// (`line:col  severity  message  rule-id`, then `fix: ...` under warnings and errors), then a
+/// summary line.
 public struct TextReporter: Reporter {
     public static let id = "text"
     public init() {}
@@ -26,6 +27,10 @@ public struct TextReporter: Reporter {
                 var line = "  \(style.dim(padded))  \(severity)  \(finding.message)  \(style.dim(finding.ruleId))"
                 if multiMessage { line += style.dim("  [message \(finding.location.message)]") }
                 out += line + "\n"
+                // How to fix it, under each warning and error (the JSON report carries the full fix).
+                if finding.severity >= .warning, let fix = finding.fix {
+                    out += style.dim("  \(String(repeating: " ", count: width))  fix: \(fix.description)") + "\n"
+                }
             }
             out += "\n"
         }
