@@ -110,7 +110,7 @@ public struct AssertionAnalysis: Sendable {
     public var displayNameParts: (first: String, last: String, commaForm: Bool, value: String)? {
         guard let display = value(for: .displayName), NameClassifier.isNameShaped(display) else { return nil }
         if display.contains(",") {
-            let halves = display.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let halves = display.split(separator: ",").map { String($0).trimmed }
             guard halves.count == 2 else { return nil }
             return (Self.fold(halves[0]), Self.fold(halves[1]), true, display)
         }

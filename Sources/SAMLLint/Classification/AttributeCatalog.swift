@@ -40,6 +40,9 @@ public struct AttributeCatalog: Sendable {
     private let fuzzyPrefixes: [String]
     /// Every alias per field, in catalog order.
     public let aliases: [ProfileField: [String]]
+    private let memo = LookupMemo<CatalogLookup>()
+
+    struct CatalogLookup: Sendable { let match: CatalogMatch? }
 
     public init(yaml text: String) {
         var byKey: [String: [Entry]] = [:]
@@ -84,7 +87,7 @@ public struct AttributeCatalog: Sendable {
 
     /// The lookup key of a Name: trimmed, lowercased, OID quirks undone, trailing slash dropped.
     public static func key(_ name: String) -> String {
-        var text = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var text = name.trimmed.lowercased()
         while text.hasSuffix("/") { text.removeLast() }
         if text.hasPrefix("oid:") { text = "urn:" + text }  // `oid:2.5.4.4`, seen in hand-written configurations
         if text.hasPrefix("urn:oid:") {
@@ -100,11 +103,19 @@ public struct AttributeCatalog: Sendable {
         return text
     }
 
-    /// What a Name promises, if the catalog knows it.
+    /// What a Name promises, if the catalog knows it. Names repeat across every message of a
+    /// connection, so answers are memoised (bounded).
     public func lookup(_ name: String) -> CatalogMatch? {
+        if let known = memo.get(name) { return known.match }
+        let match = lookupUncached(name)
+        memo.set(name, .init(match: match))
+        return match
+    }
+
+    func lookupUncached(_ name: String) -> CatalogMatch? {
         guard let entry = byKey[Self.key(name)]?.first else { return fuzzyLookup(name) }
         let looksStructured = entry.alias.contains(":") || entry.alias.contains("/")
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = name.trimmed
         let caseVariant = looksStructured && !exact.contains(trimmed)
             && trimmed.lowercased() == entry.alias.lowercased()
         return CatalogMatch(field: entry.field, alias: entry.alias, rank: entry.rank, caseVariant: caseVariant, viaFriendlyName: false)
@@ -122,7 +133,7 @@ public struct AttributeCatalog: Sendable {
 
     /// The field the last word of a Name suggests (`urn:acme:Given-Name` -> firstName).
     public func fuzzyLookup(_ name: String) -> CatalogMatch? {
-        let lower = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let lower = name.trimmed.lowercased()
         guard lower.count <= 256 else { return nil }
         let segment = lower.split(whereSeparator: { "/:#.".contains($0) }).last.map(String.init) ?? lower
         var word = segment.filter { $0.isLetter || $0.isNumber }

@@ -55,7 +55,7 @@ public struct IdentifierClassifier: Sendable {
         for part in parts {
             let pieces = part.split(separator: "=", maxSplits: 1)
             guard pieces.count == 2 else { return nil }
-            let key = pieces[0].trimmingCharacters(in: .whitespaces).lowercased()
+            let key = String(pieces[0]).trimmed.lowercased()
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." }) else { return nil }
             if Self.dnKeys.contains(key) { known += 1 }
         }
@@ -105,7 +105,7 @@ public struct IdentifierClassifier: Sendable {
 
     func groupList(_ value: String) -> Classification? {
         for separator: Character in [";", "|", ","] {
-            let parts = value.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let parts = value.split(separator: separator).map { String($0).trimmed }.filter { !$0.isEmpty }
             let needed = separator == "," ? 3 : 2
             if parts.count >= needed, parts.allSatisfy({ $0.count <= 256 }) { return Classification(.groupList, 0.8) }
         }

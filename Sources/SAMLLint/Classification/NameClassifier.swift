@@ -40,7 +40,7 @@ public struct NameClassifier: Sendable {
         guard Self.isNameShaped(value) else { return nil }
         if let initials = initials(value) { return initials }
         if value.contains(",") {
-            let halves = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let halves = value.split(separator: ",").map { String($0).trimmed }
             if halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty { return Classification(.fullName, 0.95) }
             return nil
         }

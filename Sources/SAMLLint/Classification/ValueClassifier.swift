@@ -28,7 +28,7 @@ public struct ValueClassifier: Sendable {
 
     /// Classifications already made, shared by the mapping rules and inference (they read the same
     /// values); bounded, cleared when full.
-    private let memo = ClassificationMemo()
+    private let memo = LookupMemo<Classification>()
 
     public func classify(_ raw: String) -> Classification {
         if let known = memo.get(raw) { return known }
@@ -48,19 +48,19 @@ public struct ValueClassifier: Sendable {
     }
 }
 
-/// A bounded, thread-safe cache of value classifications.
-final class ClassificationMemo: @unchecked Sendable {
-    private var table: [String: Classification] = [:]
+/// A bounded, thread-safe cache keyed by short strings (value classifications, catalog lookups).
+final class LookupMemo<Value>: @unchecked Sendable {
+    private var table: [String: Value] = [:]
     private let lock = NSLock()
     private let limit = 50_000
 
-    func get(_ value: String) -> Classification? {
+    func get(_ value: String) -> Value? {
         lock.lock()
         defer { lock.unlock() }
         return table[value]
     }
 
-    func set(_ value: String, _ result: Classification) {
+    func set(_ value: String, _ result: Value) {
         guard value.utf8.count <= 256 else { return }
         lock.lock()
         if table.count >= limit { table.removeAll(keepingCapacity: true) }

@@ -12,13 +12,19 @@ extension Linter {
     /// eduGAIN has ~10,000 entities).
     static let maxTrackedEntityIDs = 2_000_000
 
+    /// Files at least this large are peeked at and streamed from disk when they are aggregates.
+    static let streamThreshold = 8 * 1024 * 1024
+
     /// Whether a file is a metadata aggregate to stream (peeks at its first bytes).
     static func isAggregateFile(_ path: String) -> Bool {
         // Only regular files: opening a FIFO would block until a writer comes (InputSource.read
         // reports such inputs as unreadable).
-        guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType,
-            type == .typeRegular
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let type = attributes[.type] as? FileAttributeType, type == .typeRegular
         else { return false }
+        // Small files are read whole anyway, and lint(bytes:) streams them when they are aggregates:
+        // only peek at files too large to read whole.
+        if let size = attributes[.size] as? NSNumber, size.intValue < streamThreshold { return false }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 64 * 1024) else { return false }

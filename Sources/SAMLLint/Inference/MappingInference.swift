@@ -141,7 +141,7 @@ public struct MappingInference: Sendable {
             }
             if hints.displayTokens.isEmpty, label == .fullName {
                 if value.contains(",") {
-                    let halves = value.split(separator: ",").map { Self.fold($0.trimmingCharacters(in: .whitespaces)) }
+                    let halves = value.split(separator: ",").map { Self.fold(String($0).trimmed) }
                     if halves.count == 2 { hints.displayTokens = [halves[1], halves[0]]; hints.displayCommaForm = true }
                 } else {
                     let tokens = NameClassifier.tokens(value).map(Self.fold)
@@ -186,7 +186,7 @@ public struct MappingInference: Sendable {
     /// is a group or role for inference's purposes: directories capitalise people's names.
     func relabel(_ label: ValueLabel, value: String) -> ValueLabel {
         guard [.personName, .givenName, .familyName, .fullName].contains(label) else { return label }
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmed
         let tokens = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }).map { $0.lowercased() }
         if !tokens.isEmpty, tokens.allSatisfy({ groupWords.contains($0) }) { return .groupList }
         if trimmed.contains(where: \.isLetter), trimmed == trimmed.lowercased(), trimmed.unicodeScalars.allSatisfy(\.isASCII) { return .groupList }
