@@ -12,6 +12,11 @@ extension Linter {
     /// eduGAIN has ~10,000 entities).
     static let maxTrackedEntityIDs = 2_000_000
 
+    /// Whether rules of a category can say anything about metadata.
+    static func appliesToMetadata(_ category: RuleCategory) -> Bool {
+        category != .mapping && category != .email && category != .consistency
+    }
+
     /// Files at least this large are peeked at and streamed from disk when they are aggregates.
     static let streamThreshold = 8 * 1024 * 1024
 
@@ -159,6 +164,8 @@ extension Linter {
         message.aggregate = member
         var findings: [Finding] = []
         for (index, (rule, severity)) in enabled.enumerated() {
+            // Attribute, email and consistency rules read assertions; an entity has none.
+            guard Self.appliesToMetadata(type(of: rule).description.category) else { continue }
             var emitter = FindingEmitter(
                 ruleId: ruleIDs[index], severity: severity, path: path, messageIndex: 0, origin: nil)
             rule.check(message, context: context, findings: &emitter)

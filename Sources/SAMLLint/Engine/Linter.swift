@@ -185,7 +185,9 @@ public struct Linter: Sendable {
             report.profile = message.profile
         }
         var findings: [Finding] = []
+        let isMetadata = message.kind.isMetadata
         for (rule, severity) in enabled where !signaturesOnly || type(of: rule).description.category == .signature {
+            if isMetadata, !Self.appliesToMetadata(type(of: rule).description.category) { continue }
             var emitter = FindingEmitter(
                 ruleId: type(of: rule).description.id, severity: severity, path: path, messageIndex: raw.index,
                 origin: raw.origin)
