@@ -165,7 +165,7 @@ extension Linter {
         var findings: [Finding] = []
         for (index, (rule, severity)) in enabled.enumerated() {
             // Attribute, email and consistency rules read assertions; an entity has none.
-            guard Self.appliesToMetadata(type(of: rule).description.category) else { continue }
+            guard Self.appliesToMetadata(enabledCategories[index]) else { continue }
             var emitter = FindingEmitter(
                 ruleId: ruleIDs[index], severity: severity, path: path, messageIndex: 0, origin: nil)
             rule.check(message, context: context, findings: &emitter)

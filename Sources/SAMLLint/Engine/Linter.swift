@@ -12,6 +12,8 @@ public struct Linter: Sendable {
     public var limits: XMLParseLimits
     public var maxInflatedBytes: Int
     let enabled: [(rule: any Rule, severity: Severity)]
+    /// The category of each enabled rule, read once (a description is a large value to copy per entity).
+    let enabledCategories: [RuleCategory]
     let inputSeverities: [String: Severity]
 
     public init(context: LintContext = LintContext(), inputFormat: InputFormat = .auto, maxBytes: Int? = nil) {
@@ -34,6 +36,7 @@ public struct Linter: Sendable {
             }
         }
         self.enabled = enabled
+        self.enabledCategories = enabled.map { type(of: $0.0).description.category }
         self.inputSeverities = inputSeverities
     }
 
@@ -186,8 +189,8 @@ public struct Linter: Sendable {
         }
         var findings: [Finding] = []
         let isMetadata = message.kind.isMetadata
-        for (rule, severity) in enabled where !signaturesOnly || type(of: rule).description.category == .signature {
-            if isMetadata, !Self.appliesToMetadata(type(of: rule).description.category) { continue }
+        for (index, (rule, severity)) in enabled.enumerated() where !signaturesOnly || enabledCategories[index] == .signature {
+            if isMetadata, !Self.appliesToMetadata(enabledCategories[index]) { continue }
             var emitter = FindingEmitter(
                 ruleId: type(of: rule).description.id, severity: severity, path: path, messageIndex: raw.index,
                 origin: raw.origin)
