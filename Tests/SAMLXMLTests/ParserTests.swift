@@ -33,7 +33,7 @@ struct ParserTests {
         } catch {
             #expect(error == .doctypeRefused(line: attack.1, column: 1))
         }
-        #expect(Date().timeIntervalSince(start) < 1)
+        #expect(Date().timeIntervalSince(start) < 5, "a refused DOCTYPE must not be expanded: this bound catches a hang, it is not a benchmark")
     }
 
     @Test func malformedReportsTheFirstError() {
@@ -62,7 +62,7 @@ struct ParserTests {
         let text = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
         let start = Date()
         #expect(throws: XMLParseError.self) { try XMLDocument.parse(Array(text.utf8)) }
-        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(Date().timeIntervalSince(start) < 10, "bounded depth: this catches a hang, it is not a benchmark")
     }
 
     @Test func xincludeIsNotProcessed() throws {
