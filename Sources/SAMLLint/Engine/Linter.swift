@@ -12,6 +12,8 @@ public struct Linter: Sendable {
     public var limits: XMLParseLimits
     public var maxInflatedBytes: Int
     let enabled: [(rule: any Rule, severity: Severity)]
+    /// Builds every message's profile (one instance: its inference tables are built once).
+    let profileBuilder: ProfileBuilder
     /// The category of each enabled rule, read once (a description is a large value to copy per entity).
     let enabledCategories: [RuleCategory]
     let inputSeverities: [String: Severity]
@@ -36,6 +38,7 @@ public struct Linter: Sendable {
             }
         }
         self.enabled = enabled
+        self.profileBuilder = ProfileBuilder(context: context)
         self.enabledCategories = enabled.map { type(of: $0.0).description.category }
         self.inputSeverities = inputSeverities
     }
@@ -184,7 +187,7 @@ public struct Linter: Sendable {
         let signaturesOnly = !message.kind.isLinted && !(message.signatureAnalysis?.signatures.isEmpty ?? true)
         guard message.kind.isLinted || signaturesOnly else { return (report, [], nil) }
         if let assertion = assertions.first {
-            message.profile = EmailTrustEvaluator.annotate(ProfileBuilder(context: context).profile(for: assertion), assertion: assertion, context: context)
+            message.profile = EmailTrustEvaluator.annotate(profileBuilder.profile(for: assertion), assertion: assertion, context: context)
             report.profile = message.profile
         }
         var findings: [Finding] = []

@@ -7,8 +7,13 @@
 /// an id.
 public struct ProfileBuilder: Sendable {
     public let context: LintContext
+    /// Built once: its tables come from the rule data and the configuration.
+    let inference: MappingInference
 
-    public init(context: LintContext) { self.context = context }
+    public init(context: LintContext) {
+        self.context = context
+        self.inference = MappingInference(context: context)
+    }
 
     public func profile(for assertion: Assertion) -> Profile {
         profile(for: InferenceSample(assertion), inferred: nil)
@@ -20,7 +25,7 @@ public struct ProfileBuilder: Sendable {
         var raw: [String: [String]] = [:]
         for attribute in sample.attributes { raw[attribute.name, default: []] += attribute.values }
         var profile = Profile(rawAttributes: raw)
-        let inferred = given ?? MappingInference(context: context).infer([sample])
+        let inferred = given ?? inference.infer([sample])
 
         func source(_ field: String) -> (name: String, source: FieldSource)? {
             if let names = context.configuration.mapping[field] {
