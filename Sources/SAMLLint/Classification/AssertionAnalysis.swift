@@ -124,11 +124,11 @@ public struct AssertionAnalysis: Sendable {
     public static func latin(_ text: String) -> String {
         guard text.utf8.count <= 512 else { return "" }  // names are short; never transliterate hostile blobs
         var folded = fold(text)
-        if folded.unicodeScalars.contains(where: { $0.value > 0x7F && CharacterSet.letters.contains($0) }) {
+        if folded.unicodeScalars.contains(where: { $0.value > 0x7F && CharacterSets.letters.contains($0) }) {
             let transliterated = folded.applyingTransform(.toLatin, reverse: false) ?? folded
             folded = fold(transliterated.applyingTransform(.stripDiacritics, reverse: false) ?? transliterated)
         }
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0.isASCII && CharacterSet.letters.contains($0) }))
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0.isASCII && CharacterSets.letters.contains($0) }))
     }
 
     /// Lowercased, diacritics removed, for comparing names across attributes.

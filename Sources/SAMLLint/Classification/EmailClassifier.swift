@@ -21,13 +21,13 @@ public struct EmailClassifier: Sendable {
             // Entra guest UPNs carry `#EXT#`; `#` is atext, so they pass here.
             guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return nil }
             guard local.unicodeScalars.allSatisfy({ atext.contains($0) || $0 == "." || $0.value > 0x7F }) else { return nil }
-            guard !local.unicodeScalars.contains(where: { CharacterSet.whitespacesAndNewlines.contains($0) }) else { return nil }
+            guard !local.unicodeScalars.contains(where: { CharacterSets.whitespacesAndNewlines.contains($0) }) else { return nil }
         }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return nil }
         for label in labels {
             guard !label.isEmpty, label.count <= 63, !label.hasPrefix("-"), !label.hasSuffix("-") else { return nil }
-            guard label.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" }) else { return nil }
+            guard label.unicodeScalars.allSatisfy({ CharacterSets.alphanumerics.contains($0) || $0 == "-" }) else { return nil }
         }
         let tld = labels.last!
         guard tld.count >= 2, !tld.allSatisfy(\.isNumber) else { return nil }

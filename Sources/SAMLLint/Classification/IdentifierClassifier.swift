@@ -83,9 +83,23 @@ public struct IdentifierClassifier: Sendable {
     }
 
     /// Okta ids (`00u1a2b3C4d5E6f7`), base64 tokens, hashes: ASCII, no spaces, letters and digits mixed.
+    /// ASCII letters, digits and `-_=+/.:!` (byte test: building a CharacterSet per scalar was a
+    /// visible share of a folder run).
+    static func isOpaqueByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "."),
+            UInt8(ascii: ":"), UInt8(ascii: "!"):
+            return true
+        default:
+            return false
+        }
+    }
+
     func opaque(_ value: String) -> Classification? {
         guard value.count >= 6, value.count <= 512 else { return nil }
-        guard value.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_=+/.:!".contains(Character($0))) })
+        guard value.utf8.allSatisfy(Self.isOpaqueByte)
         else { return nil }
         let digits = value.filter(\.isNumber).count
         let letters = value.filter(\.isLetter).count

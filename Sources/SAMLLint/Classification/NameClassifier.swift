@@ -22,8 +22,8 @@ public struct NameClassifier: Sendable {
         guard !value.isEmpty, value.count <= 120, value.contains(where: \.isLetter) else { return false }
         var commas = 0
         for scalar in value.unicodeScalars {
-            if CharacterSet.letters.contains(scalar) || CharacterSet.nonBaseCharacters.contains(scalar) { continue }
-            if nameMarks.contains(scalar) || CharacterSet.whitespaces.contains(scalar) { continue }
+            if CharacterSets.letters.contains(scalar) || CharacterSets.nonBaseCharacters.contains(scalar) { continue }
+            if nameMarks.contains(scalar) || CharacterSets.whitespaces.contains(scalar) { continue }
             if scalar == "," { commas += 1; continue }
             if scalar == "\u{200C}" || scalar == "\u{200D}" { continue }  // ZWNJ/ZWJ in Persian, Indic names
             return false

@@ -45,7 +45,7 @@ struct HARDecoder {
     /// A payload's identity whatever its encoding in the capture (percent-encoded or not, line breaks).
     static func key(_ value: String) -> String {
         let decoded = value.contains("%") ? (value.removingPercentEncoding ?? value) : value
-        return String(decoded.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+        return String(decoded.unicodeScalars.filter { !CharacterSets.whitespacesAndNewlines.contains($0) }.map(Character.init))
             .replacingOccurrences(of: "=", with: "")
     }
 

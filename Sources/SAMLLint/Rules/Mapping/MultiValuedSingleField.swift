@@ -24,7 +24,7 @@ public struct MultiValuedSingleField: Rule {
         ])
 
     static func isLatin(_ text: String) -> Bool {
-        text.unicodeScalars.filter { CharacterSet.letters.contains($0) }.allSatisfy { $0.value < 0x0250 }
+        text.unicodeScalars.filter { CharacterSets.letters.contains($0) }.allSatisfy { $0.value < 0x0250 }
     }
 
     static let fields: Set<ProfileField> = [.id, .email, .firstName, .lastName, .displayName, .upn, .username]
