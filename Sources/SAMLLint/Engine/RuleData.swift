@@ -17,6 +17,27 @@ public final class RuleData: @unchecked Sendable {
 
     public init(files: [String: String]) {
         self.files = files
+        self.thresholds = Self.parseThresholds(files["thresholds.yml"])
+    }
+
+    /// `thresholds.yml` flattened to dotted keys, read once: rules look numbers up per message (per
+    /// entity in aggregates), so the lookup is a plain dictionary read, without the cache's lock.
+    private let thresholds: [String: Double]
+
+    static func parseThresholds(_ text: String?) -> [String: Double] {
+        var result: [String: Double] = [:]
+        func walk(_ node: Yams.Node, _ prefix: String) {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    let name = prefix.isEmpty ? (key.string ?? "") : prefix + "." + (key.string ?? "")
+                    walk(value, name)
+                }
+            } else if let number = node.float ?? node.int.map(Double.init) {
+                result[prefix] = number
+            }
+        }
+        if let text, let node = try? Yams.compose(yaml: text) { walk(node, "") }
+        return result
     }
 
     /// The built-in files overlaid with every `*.yml`, `*.yaml`, `*.txt`, `*.tsv` under `directory`.
@@ -77,22 +98,7 @@ public final class RuleData: @unchecked Sendable {
 
     /// A number from `thresholds.yml`, e.g. `threshold("mapping.emailInNameField.minShare")`.
     public func threshold(_ dottedKey: String, default fallback: Double) -> Double {
-        let table = cached("thresholds") { data -> [String: Double] in
-            var result: [String: Double] = [:]
-            func walk(_ node: Yams.Node, _ prefix: String) {
-                if let mapping = node.mapping {
-                    for (key, value) in mapping {
-                        let name = prefix.isEmpty ? (key.string ?? "") : prefix + "." + (key.string ?? "")
-                        walk(value, name)
-                    }
-                } else if let number = node.float ?? node.int.map(Double.init) {
-                    result[prefix] = number
-                }
-            }
-            if let node = data.yaml("thresholds.yml") { walk(node, "") }
-            return result
-        }
-        return table[dottedKey] ?? fallback
+        thresholds[dottedKey] ?? fallback
     }
 
     // MARK: Rulesets
