@@ -130,69 +130,6 @@ public struct MappingInference: Sendable {
         return order.sorted().compactMap { byName[$0] }
     }
 
-    func nameHints(_ sample: InferenceSample) -> NameHints {
-        var hints = NameHints()
-        for attribute in sample.attributes {
-            guard let value = attribute.values.first?.trimmed, !value.isEmpty else { continue }
-            let label = classifier.classify(value).label
-            if hints.emailTokens.isEmpty, label == .email || label == .upn, let local = EmailClassifier.parts(value)?.local {
-                let tokens = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map { Self.fold(String($0)) }
-                if tokens.count == 2 { hints.emailTokens = tokens }
-            }
-            if hints.displayTokens.isEmpty, label == .fullName {
-                if value.contains(",") {
-                    let halves = value.split(separator: ",").map { Self.fold(String($0).trimmed) }
-                    if halves.count == 2 { hints.displayTokens = [halves[1], halves[0]]; hints.displayCommaForm = true }
-                } else {
-                    let tokens = NameClassifier.tokens(value).map(Self.fold)
-                    if tokens.count >= 2 { hints.displayTokens = [tokens.first!, tokens.last!] }
-                }
-            }
-        }
-        return hints
-    }
-
-    /// Latin letters only, lowercased, without diacritics: `Федір` -> `fedir`, `桂芝` -> `guizhi`,
-    /// so names in any script compare with an email local part.
-    static func fold(_ text: String) -> String {
-        let latin = text.unicodeScalars.allSatisfy(\.isASCII) ? text : (text.applyingTransform(.toLatin, reverse: false) ?? text)
-        return AssertionAnalysis.fold(latin).filter { $0.isLetter && $0.isASCII }
-    }
-
-    /// Given-vs-family evidence of one value, -1...1: the email local part and display name of the
-    /// same message (jane.doe@ says Jane is given), then name frequencies.
-    func givenEvidence(_ value: String, hints: NameHints) -> Double {
-        let folded = Self.fold(value)
-        guard !folded.isEmpty else { return 0 }
-        var evidence = 0.0
-        var weight = 0.0
-        if hints.emailTokens.count == 2, hints.emailTokens[0] != hints.emailTokens[1] {
-            if hints.emailTokens[0].hasPrefix(folded) || folded.hasPrefix(hints.emailTokens[0]) { evidence += 1; weight += 1 }
-            else if hints.emailTokens[1].hasPrefix(folded) || folded.hasPrefix(hints.emailTokens[1]) { evidence -= 1; weight += 1 }
-        }
-        if hints.displayTokens.count == 2, hints.displayTokens[0] != hints.displayTokens[1], hints.displayCommaForm {
-            if hints.displayTokens[0] == folded { evidence += 1; weight += 1 }
-            else if hints.displayTokens[1] == folded { evidence -= 1; weight += 1 }
-        }
-        let odds = classifier.lexicon.givenLogOdds(value)
-        if odds != 0 {
-            evidence += max(-1, min(1, odds / 3))
-            weight += 1
-        }
-        return weight > 0 ? evidence / weight : 0
-    }
-
-    /// A "name" that is all lowercase, or made of group words (admins, Domain Users, engineering),
-    /// is a group or role for inference's purposes: directories capitalise people's names.
-    func relabel(_ label: ValueLabel, value: String) -> ValueLabel {
-        guard [.personName, .givenName, .familyName, .fullName].contains(label) else { return label }
-        let trimmed = value.trimmed
-        let tokens = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }).map { $0.lowercased() }
-        if !tokens.isEmpty, tokens.allSatisfy({ groupWords.contains($0) }) { return .groupList }
-        if trimmed.contains(where: \.isLetter), trimmed == trimmed.lowercased(), trimmed.unicodeScalars.allSatisfy(\.isASCII) { return .groupList }
-        return label
-    }
-
     func accumulate(_ candidate: inout Candidate, values: [String], hints: NameHints) {
         candidate.present += 1
         if values.count > 1 { candidate.multiValued += 1 }
