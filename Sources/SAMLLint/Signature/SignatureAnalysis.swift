@@ -78,6 +78,14 @@ extension SAMLMessage {
         signatureAnalysis ?? SignatureAnalysis(message: self, context: context)
     }
 
+    /// The signatures the algorithm-policy rules judge, with the policy from `rules/`: none for
+    /// messages the `signature/*` rules do not look at.
+    func policySignatures(context: LintContext) -> (policy: AlgorithmPolicy, signatures: [SignatureAnalysis.Checked]) {
+        let policy = AlgorithmPolicy.from(context.ruleData)
+        guard carriesAssertionSignatures else { return (policy, []) }
+        return (policy, signatures(context: context).signatures)
+    }
+
     /// Whether the `signature/*` rules look at this message: a Response, a bare Assertion, or another
     /// SAML 2.0 protocol message (AuthnRequest, LogoutRequest, ...). Metadata has its own rule.
     public var carriesAssertionSignatures: Bool {

@@ -21,9 +21,8 @@ public struct DisallowedTransform: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        guard message.carriesAssertionSignatures else { return }
-        let policy = AlgorithmPolicy.from(context.ruleData)
-        for signature in message.signatures(context: context).signatures {
+        let (policy, signatures) = message.policySignatures(context: context)
+        for signature in signatures {
             let refused = SignaturePolicyFacts.disallowedTransforms(signature.facts, policy)
             guard !refused.isEmpty else { continue }
             findings.report(

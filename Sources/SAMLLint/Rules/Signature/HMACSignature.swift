@@ -20,9 +20,8 @@ public struct HMACSignature: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        guard message.carriesAssertionSignatures else { return }
-        let policy = AlgorithmPolicy.from(context.ruleData)
-        for signature in message.signatures(context: context).signatures where policy.isHMAC(signature.facts.signatureMethod) {
+        let (policy, signatures) = message.policySignatures(context: context)
+        for signature in signatures where policy.isHMAC(signature.facts.signatureMethod) {
             findings.report(
                 "the signature uses a symmetric MAC (\(signature.facts.signatureMethod ?? "")): refused",
                 at: signature.element,

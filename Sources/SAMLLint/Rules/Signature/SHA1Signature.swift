@@ -21,9 +21,8 @@ public struct SHA1Signature: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        guard message.carriesAssertionSignatures else { return }
-        let policy = AlgorithmPolicy.from(context.ruleData)
-        for signature in message.signatures(context: context).signatures {
+        let (policy, signatures) = message.policySignatures(context: context)
+        for signature in signatures {
             var uses: [Evidence] = []
             if policy.isSHA1(signatureMethod: signature.facts.signatureMethod), let method = signature.facts.signatureMethod {
                 uses.append(Evidence(value: method, classifiedAs: "SignatureMethod"))

@@ -21,9 +21,8 @@ public struct WeakKey: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        guard message.carriesAssertionSignatures else { return }
-        let policy = AlgorithmPolicy.from(context.ruleData)
-        for signature in message.signatures(context: context).signatures {
+        let (policy, signatures) = message.policySignatures(context: context)
+        for signature in signatures {
             guard let key = signature.keyFacts, let sizes = policy.keySizes[key.keyType.rawValue.lowercased()],
                 key.bits < sizes.recommended
             else { continue }
