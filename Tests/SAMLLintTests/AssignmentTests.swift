@@ -65,4 +65,12 @@ struct DateTimeTests {
     func invalid(_ text: String) {
         #expect(ISO8601.parse(text) == nil)
     }
+
+    @Test("formatted in UTC with whole seconds", arguments: [
+        (1_767_261_600.0, "2026-01-01T10:00:00Z"), (1_767_261_600.9, "2026-01-01T10:00:00Z"),
+        (0.0, "1970-01-01T00:00:00Z"), (951_825_600.0, "2000-02-29T12:00:00Z"), (-86_400.0, "1969-12-31T00:00:00Z"),
+    ])
+    func format(_ pair: (Double, String)) {
+        #expect(ISO8601.format(Date(timeIntervalSince1970: pair.0)) == pair.1)
+    }
 }

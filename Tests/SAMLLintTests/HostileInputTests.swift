@@ -129,4 +129,16 @@ struct HostileInputTests {
         #expect(parallel == serial)
         #expect(sources.count > 500)
     }
+
+    @Test func splicedJSONReportEqualsOnePass() throws {
+        guard let root = TestSupport.corpusRoot else {
+            print("skipped: ../shared/corpus is absent")
+            return
+        }
+        let report = Linter(context: LintContext(now: TestSupport.fixedNow)).lint(inputs: FileDiscovery().sources(for: [root.path]))
+        #expect(report.findings.count + report.inputs.count >= JSONReporter.parallelThreshold)
+        let spliced = JSONReporter().render(report, options: ReportOptions())
+        #expect(spliced == JSONReporter.encodeWithFoundation(report))
+        #expect(spliced.contains("\n  \"inputs\" : [\n    {"))
+    }
 }

@@ -16,6 +16,15 @@ struct RuleRegistryTests {
         }
     }
 
+    /// The engine finds batch rules through `asBatchRule`, not a dynamic cast: both must agree.
+    @Test func batchRulesAnswerAsBatchRules() {
+        let rules = RuleRegistry.all.map { $0.init() }
+        for rule in rules {
+            #expect((rule as? any BatchRule != nil) == (rule.asBatchRule != nil), "\(rule.id)")
+        }
+        #expect(rules.contains { $0.asBatchRule != nil })
+    }
+
     @Test func everyRuleHasExamples() {
         for description in RuleRegistry.descriptions {
             #expect(!description.nonTriggering.isEmpty, "\(description.id) has no non-triggering example")

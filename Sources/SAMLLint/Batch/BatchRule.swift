@@ -4,6 +4,10 @@ public protocol BatchRule: Rule {
     func check(batch: [MessageFacts], context: LintContext, findings: inout BatchFindingEmitter)
 }
 
+extension BatchRule {
+    public var asBatchRule: (any BatchRule)? { self }
+}
+
 /// Collects batch findings, each located in one of the batch's messages.
 public struct BatchFindingEmitter {
     public let ruleId: String

@@ -5,7 +5,6 @@ public struct IdentifierClassifier: Sendable {
     let patterns: ValuePatterns
     public init(patterns: ValuePatterns) { self.patterns = patterns }
 
-    static let hex = CharacterSet(charactersIn: "0123456789abcdefABCDEF")
     static let dnKeys: Set<String> = ["cn", "ou", "dc", "o", "uid", "l", "st", "c", "street", "mail", "e", "serialnumber"]
 
     public func classify(_ value: String) -> Classification? {
@@ -16,7 +15,7 @@ public struct IdentifierClassifier: Sendable {
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("urn:") || lower.hasPrefix("ldap://") {
             return Classification(.url, 0.95)
         }
-        if value.allSatisfy({ $0.isASCII && $0.isNumber }) { return Classification(.numericID, value.count >= 3 ? 0.95 : 0.8) }
+        if value.utf8.allSatisfy(Self.isDigit) { return Classification(.numericID, value.utf8.count >= 3 ? 0.95 : 0.8) }
         if let date = date(value) { return date }
         if let phone = phone(value) { return phone }
         if lower.hasPrefix("s-1-") && value.split(separator: "-").count >= 4 { return Classification(.opaqueID, 0.97) }  // Windows SID
@@ -25,22 +24,31 @@ public struct IdentifierClassifier: Sendable {
         return nil
     }
 
+    /// `8-4-4-4-12` hex digits (optionally in braces), or 32 hex digits with at least one digit.
     func guid(_ value: String) -> Classification? {
-        var text = Substring(value)
-        if text.hasPrefix("{"), text.hasSuffix("}") { text = text.dropFirst().dropLast() }
-        let groups = text.split(separator: "-", omittingEmptySubsequences: false).map(\.count)
-        if groups == [8, 4, 4, 4, 12], text.unicodeScalars.allSatisfy({ Self.hex.contains($0) || $0 == "-" }) {
+        var text = value.utf8[...]
+        guard text.count == 32 || text.count == 34 || text.count == 36 || text.count == 38 else { return nil }
+        if text.first == UInt8(ascii: "{"), text.last == UInt8(ascii: "}") { text = text.dropFirst().dropLast() }
+        if text.count == 36 {
+            for (offset, byte) in text.enumerated() {
+                let dash = offset == 8 || offset == 13 || offset == 18 || offset == 23
+                guard dash ? byte == UInt8(ascii: "-") : Self.isHexDigit(byte) else { return nil }
+            }
             return Classification(.guid, 0.99)
         }
-        if text.count == 32, text.unicodeScalars.allSatisfy({ Self.hex.contains($0) }), text.contains(where: \.isNumber) {
+        if text.count == 32, text.allSatisfy(Self.isHexDigit), text.contains(where: Self.isDigit) {
             return Classification(.guid, 0.9)
         }
         return nil
     }
 
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    static func isHexDigit(_ byte: UInt8) -> Bool { isDigit(byte) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66) }
+
     /// `CN=Jane Doe,OU=Staff,DC=example,DC=com` (commas escaped with `\` are part of a value).
     func dn(_ value: String) -> Classification? {
-        guard value.contains("=") else { return nil }
+        guard value.utf8.contains(UInt8(ascii: "=")) else { return nil }
         var parts: [String] = []
         var current = ""
         var escaped = false
@@ -64,22 +72,26 @@ public struct IdentifierClassifier: Sendable {
         return nil
     }
 
+    /// Digits and `-/.:TZ+ ` only (so ASCII, and bytes count characters), at least six digits, two
+    /// date separators, starting with a digit.
     func date(_ value: String) -> Classification? {
-        let digits = value.filter(\.isNumber).count
-        guard value.count <= 35, digits >= 6 else { return nil }
-        let allowed = value.allSatisfy { $0.isASCII && ($0.isNumber || "-/.:TZ+ ".contains($0)) }
-        guard allowed else { return nil }
-        let seps = value.filter { $0 == "-" || $0 == "/" || $0 == "." }.count
-        if seps == 2, value.first?.isNumber == true { return Classification(.date, 0.85) }
+        let bytes = value.utf8
+        guard bytes.count <= 35, bytes.allSatisfy({ Self.isDigit($0) || Self.dateBytes.contains($0) }) else { return nil }
+        guard bytes.count(where: Self.isDigit) >= 6 else { return nil }
+        let seps = bytes.count { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") }
+        if seps == 2, let first = bytes.first, Self.isDigit(first) { return Classification(.date, 0.85) }
         return nil
     }
+    static let dateBytes: Set<UInt8> = Set("-/.:TZ+ ".utf8)
+    static let phoneBytes: Set<UInt8> = Set(" +-().".utf8)
 
+    /// Digits and ` +-().` only, 7 to 15 digits.
     func phone(_ value: String) -> Classification? {
-        guard value.count <= 24 else { return nil }
-        guard value.allSatisfy({ $0.isASCII && ($0.isNumber || " +-().".contains($0)) }) else { return nil }
-        let digits = value.filter(\.isNumber).count
+        let bytes = value.utf8
+        guard bytes.count <= 24, bytes.allSatisfy({ Self.isDigit($0) || Self.phoneBytes.contains($0) }) else { return nil }
+        let digits = bytes.count(where: Self.isDigit)
         guard digits >= 7, digits <= 15 else { return nil }
-        return Classification(.phone, value.hasPrefix("+") ? 0.95 : 0.8)
+        return Classification(.phone, bytes.first == UInt8(ascii: "+") ? 0.95 : 0.8)
     }
 
     /// Okta ids (`00u1a2b3C4d5E6f7`), base64 tokens, hashes: ASCII, no spaces, letters and digits mixed.
@@ -97,16 +109,16 @@ public struct IdentifierClassifier: Sendable {
         }
     }
 
+    /// (Only opaque bytes, so ASCII: bytes count characters.)
     func opaque(_ value: String) -> Classification? {
-        guard value.count >= 6, value.count <= 512 else { return nil }
-        guard value.utf8.allSatisfy(Self.isOpaqueByte)
-        else { return nil }
-        let digits = value.filter(\.isNumber).count
-        let letters = value.filter(\.isLetter).count
+        let bytes = value.utf8
+        guard bytes.count >= 6, bytes.count <= 512, bytes.allSatisfy(Self.isOpaqueByte) else { return nil }
+        let digits = bytes.count(where: Self.isDigit)
         guard digits >= 2 else { return nil }
-        if value.hasSuffix("="), value.count >= 12 { return Classification(.opaqueID, 0.95) }
-        if value.count >= 12, letters >= 2, !Self.isWordWithNumber(value) { return Classification(.opaqueID, 0.9) }
-        if digits * 2 >= value.count { return Classification(.opaqueID, 0.85) }  // A123456, 12-3456-78
+        let letters = bytes.count(where: Self.isASCIILetter)
+        if bytes.last == UInt8(ascii: "="), bytes.count >= 12 { return Classification(.opaqueID, 0.95) }
+        if bytes.count >= 12, letters >= 2, !Self.isWordWithNumber(value) { return Classification(.opaqueID, 0.9) }
+        if digits * 2 >= bytes.count { return Classification(.opaqueID, 0.85) }  // A123456, 12-3456-78
         return nil
     }
 
@@ -118,6 +130,7 @@ public struct IdentifierClassifier: Sendable {
     }
 
     func groupList(_ value: String) -> Classification? {
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ",") }) else { return nil }
         for separator: Character in [";", "|", ","] {
             let parts = value.split(separator: separator).map { String($0).trimmed }.filter { !$0.isEmpty }
             let needed = separator == "," ? 3 : 2

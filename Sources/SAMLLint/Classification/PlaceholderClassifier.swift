@@ -32,8 +32,11 @@ public struct PlaceholderClassifier: Sendable {
             if Self.expressionFields.contains(rest) { return Classification(.placeholder, 0.9) }
         }
         // Only punctuation or one repeated character (`xxxx`, `....`, `0000`).
-        if !text.contains(where: { $0.isLetter || $0.isNumber }) { return Classification(.placeholder, 0.9) }
-        if text.count >= 3, Set(lower).count == 1, lower.first?.isLetter == true { return Classification(.placeholder, 0.85) }
+        let hasASCIIAlphanumeric = text.utf8.contains { IdentifierClassifier.isDigit($0) || IdentifierClassifier.isASCIILetter($0) }
+        if !hasASCIIAlphanumeric, !text.contains(where: { $0.isLetter || $0.isNumber }) { return Classification(.placeholder, 0.9) }
+        if let first = lower.first, first.isLetter, lower.count >= 3, lower.allSatisfy({ $0 == first }) {
+            return Classification(.placeholder, 0.85)
+        }
         return nil
     }
 }

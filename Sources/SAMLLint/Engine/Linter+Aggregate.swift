@@ -24,12 +24,10 @@ extension Linter {
     static func isAggregateFile(_ path: String) -> Bool {
         // Only regular files: opening a FIFO would block until a writer comes (InputSource.read
         // reports such inputs as unreadable).
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let type = attributes[.type] as? FileAttributeType, type == .typeRegular
-        else { return false }
+        guard let size = RegularFile.size(path) else { return false }
         // Small files are read whole anyway, and lint(bytes:) streams them when they are aggregates:
         // only peek at files too large to read whole.
-        if let size = attributes[.size] as? NSNumber, size.intValue < streamThreshold { return false }
+        if size < streamThreshold { return false }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 64 * 1024) else { return false }

@@ -72,7 +72,7 @@ public struct Linter: Sendable {
         var indexByPath: [String: Int] = [:]
         for (index, report) in reports.enumerated() where indexByPath[report.path] == nil { indexByPath[report.path] = index }
         for (rule, severity) in enabled {
-            guard let batchRule = rule as? any BatchRule else { continue }
+            guard let batchRule = rule.asBatchRule else { continue }
             var emitter = BatchFindingEmitter(ruleId: type(of: rule).description.id, severity: severity)
             batchRule.check(batch: batch, context: context, findings: &emitter)
             for finding in emitter.findings {

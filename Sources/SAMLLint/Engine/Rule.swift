@@ -10,10 +10,14 @@ public protocol Rule: Sendable {
     init()
     /// Reads one parsed message and reports what is wrong with it. Called once per message.
     func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter)
+    /// The rule as a batch rule, when it is one (a witness, not a dynamic cast: the runtime's first
+    /// conformance lookup scans every conformance record, a millisecond of a one-file run).
+    var asBatchRule: (any BatchRule)? { get }
 }
 
 extension Rule {
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {}
+    public var asBatchRule: (any BatchRule)? { nil }
     public var id: String { Self.description.id }
 }
 

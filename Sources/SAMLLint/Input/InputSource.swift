@@ -22,24 +22,7 @@ public enum InputSource: Sendable, Hashable {
         case .standardInput:
             return Self.readAll(from: FileHandle.standardInput, limit: limit)
         case let .file(path):
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                return .failure(InputError(ruleId: "input/unreadable", message: "no such file"))
-            }
-            if isDirectory.boolValue {
-                return .failure(InputError(ruleId: "input/unreadable", message: "is a directory"))
-            }
-            // A FIFO, socket or device could block forever or never end: only regular files are read.
-            if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType,
-                type != .typeRegular
-            {
-                return .failure(InputError(ruleId: "input/unreadable", message: "not a regular file (\(type.rawValue))"))
-            }
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                return .failure(InputError(ruleId: "input/unreadable", message: "cannot open the file (permission denied?)"))
-            }
-            defer { try? handle.close() }
-            return Self.readAll(from: handle, limit: limit)
+            return RegularFile.read(path, limit: limit)
         }
     }
 

@@ -121,6 +121,12 @@ extension String {
     /// Without leading and trailing whitespace and newlines.
     /// (Pure Swift: Foundation's trimming bridges through NSString and showed up in profiles.)
     public var trimmed: String {
+        // Most values start and end with an ASCII letter or digit: nothing to look up.
+        if let head = utf8.first, let tail = utf8.last, head < 0x80, tail < 0x80,
+            head != 0x20, tail != 0x20, !(0x09...0x0D).contains(head), !(0x09...0x0D).contains(tail)
+        {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

@@ -22,10 +22,11 @@ public enum XMLSec {
             var text = ""
             if let function { text += String(cString: function) }
             if let subject { text += (text.isEmpty ? "" : ": ") + String(cString: subject) }
-            if let message { text += (text.isEmpty ? "" : ": ") + String(cString: message) }
-            // Drop the libxml2 last-error suffix: it is thread state, not about this signature.
-            if let cut = text.split(separator: "; xml error: ", maxSplits: 1, omittingEmptySubsequences: false).first {
-                text = String(cut)
+            if let message {
+                // Drop the libxml2 last-error suffix: it is thread state, not about this signature.
+                let length = strstr(message, "; xml error: ").map { UnsafePointer($0) - message } ?? Int(strlen(message))
+                let bytes = UnsafeRawBufferPointer(start: message, count: length)
+                text += (text.isEmpty ? "" : ": ") + String(decoding: bytes, as: UTF8.self)
             }
             XMLSec.record(reason: reason, text: text)
         }
