@@ -243,7 +243,7 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         var sibling = parent.pointee.children
         while let current = sibling {
             if current.pointee.type == XML_ELEMENT_NODE, let siblingName = current.pointee.name,
-                String(cString: siblingName) == name
+                xmlStrEqual(siblingName, pointer.pointee.name) != 0
             {
                 total += 1
                 if current == pointer { index = total }

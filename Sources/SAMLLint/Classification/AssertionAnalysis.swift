@@ -109,7 +109,7 @@ public struct AssertionAnalysis: Sendable {
     /// The display name split into (first token, last token) and whether it was in `Family, Given` form.
     public var displayNameParts: (first: String, last: String, commaForm: Bool, value: String)? {
         guard let display = value(for: .displayName), NameClassifier.isNameShaped(display) else { return nil }
-        if display.contains(",") {
+        if display.hasASCII(",") {
             let halves = display.split(separator: ",").map { String($0).trimmed }
             guard halves.count == 2 else { return nil }
             return (Self.fold(halves[0]), Self.fold(halves[1]), true, display)
@@ -135,9 +135,25 @@ public struct AssertionAnalysis: Sendable {
     public static func fold(_ text: String) -> String {
         // ASCII has no diacritics or width variants: lowercasing is the whole fold.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ı", with: "i")
-            .replacingOccurrences(of: "ł", with: "l").replacingOccurrences(of: "ø", with: "o")
-            .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "đ", with: "d")
+        if let known = foldMemo.get(text) { return known }
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var out = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            switch scalar {
+            case "ß": out.append(contentsOf: "ss".unicodeScalars)
+            case "ı": out.append("i")
+            case "ł": out.append("l")
+            case "ø": out.append("o")
+            case "æ": out.append(contentsOf: "ae".unicodeScalars)
+            case "đ": out.append("d")
+            default: out.append(scalar)
+            }
+        }
+        let result = String(out)
+        foldMemo.set(text, result)
+        return result
     }
+
+    /// Folds already made: several rules and inference fold the same names of a message.
+    private static let foldMemo = LookupMemo<String>()
 }

@@ -19,7 +19,7 @@ public struct EmailClassifier: Sendable {
             guard local.count >= 3, local.hasSuffix("\""), !local.dropFirst().dropLast().contains("\"") else { return nil }
         } else {
             // Entra guest UPNs carry `#EXT#`; `#` is atext, so they pass here.
-            guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return nil }
+            guard !local.hasPrefix("."), !local.hasSuffix("."), !local.containsASCII("..") else { return nil }
             guard local.unicodeScalars.allSatisfy({ atext.contains($0) || $0 == "." || $0.value > 0x7F }) else { return nil }
             guard !local.unicodeScalars.contains(where: { CharacterSets.whitespacesAndNewlines.contains($0) }) else { return nil }
         }
@@ -37,7 +37,7 @@ public struct EmailClassifier: Sendable {
     public func classify(_ value: String) -> Classification? {
         guard let (local, domain) = Self.parts(value) else { return nil }
         let lowerDomain = domain.lowercased()
-        if local.uppercased().contains("#EXT#") { return Classification(.guestUPN, 0.99) }
+        if local.containsASCII("#ext#", ignoringCase: true) { return Classification(.guestUPN, 0.99) }
         let tld = lowerDomain.split(separator: ".").last.map(String.init) ?? ""
         if patterns.nonRoutableTLDs.contains(tld) { return Classification(.upn, 0.95) }
         if patterns.upnDomainSuffixes.contains(where: { lowerDomain == $0 || lowerDomain.hasSuffix("." + $0) }) {
@@ -54,7 +54,7 @@ public struct EmailClassifier: Sendable {
         let digits = local.filter(\.isNumber).count
         let letters = local.filter(\.isLetter).count
         let separators = local.filter { $0 == "." || $0 == "_" || $0 == "-" }.count
-        if local.contains("=") || local.contains("+") && local.contains("/") { return true }
+        if local.hasASCII("=") || local.hasASCII("+") && local.hasASCII("/") { return true }
         guard separators == 0 else { return false }  // `christopher.smith1987` is a person's address
         if digits >= 2, letters >= 2, !IdentifierClassifier.isWordWithNumber(local) { return true }
         if local == local.uppercased(), letters >= 8, digits >= 1 { return true }  // base32

@@ -125,6 +125,11 @@ public struct IdentifierClassifier: Sendable {
     /// `Martin2`, `christopher12`: a word with a trailing number, which test accounts use as names. Not an id
     /// unless digits dominate (`A123456`).
     static func isWordWithNumber(_ value: String) -> Bool {
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = value.utf8
+            guard let firstDigit = bytes.firstIndex(where: isDigit) else { return false }
+            return bytes[..<firstDigit].allSatisfy(isASCIILetter) && bytes[firstDigit...].allSatisfy(isDigit)
+        }
         guard let firstDigit = value.firstIndex(where: \.isNumber) else { return false }
         return value[..<firstDigit].allSatisfy(\.isLetter) && value[firstDigit...].allSatisfy(\.isNumber)
     }

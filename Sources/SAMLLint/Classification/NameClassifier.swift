@@ -39,7 +39,7 @@ public struct NameClassifier: Sendable {
     public func classify(_ value: String) -> Classification? {
         guard Self.isNameShaped(value) else { return nil }
         if let initials = initials(value) { return initials }
-        if value.contains(",") {
+        if value.hasASCII(",") {
             let halves = value.split(separator: ",").map { String($0).trimmed }
             if halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty { return Classification(.fullName, 0.95) }
             return nil
@@ -91,7 +91,7 @@ public struct NameClassifier: Sendable {
         guard !letters.isEmpty, letters.count <= 4 else { return nil }
         let chunks = value.split(whereSeparator: { $0 == "." || $0 == " " || $0 == "-" })
         guard chunks.allSatisfy({ $0.count == 1 && $0.first!.isLetter }) else { return nil }
-        if value.contains(".") || letters.count == 1 { return Classification(.initials, value.contains(".") ? 0.9 : 0.7) }
+        if value.hasASCII(".") || letters.count == 1 { return Classification(.initials, value.hasASCII(".") ? 0.9 : 0.7) }
         return nil
     }
 }

@@ -70,12 +70,18 @@ public struct NameLexicon: Sendable {
 
     /// The frequencies of one name token (case-insensitive; hyphenated parts fall back to the first part).
     public func frequency(_ token: String) -> Frequency? {
-        let key = token.lowercased().precomposedStringWithCanonicalMapping
+        // Swift strings hash and compare by canonical equivalence: `e` + U+0301 finds `é` as it is.
+        let key = token.lowercased()
         if let hit = table[key] { return hit }
-        let stripped = key.trimmingCharacters(in: CharacterSet(charactersIn: ".,'’"))
-        if stripped != key, let hit = table[stripped] { return hit }
-        return nil
+        let scalars = key.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, Self.edgeMarks.contains(first) || Self.edgeMarks.contains(last) else { return nil }
+        guard let start = scalars.firstIndex(where: { !Self.edgeMarks.contains($0) }) else { return nil }
+        let end = scalars.lastIndex(where: { !Self.edgeMarks.contains($0) })!
+        return table[String(scalars[start...end])]
     }
+
+    /// Punctuation a token may carry at either end (`J.`, `Doe,`, `O'`).
+    static let edgeMarks: Set<Unicode.Scalar> = [".", ",", "'", "’"]
 
     /// Log-odds that the token is a given name rather than a family name; 0 when unknown.
     /// Positive: given; negative: family. Each side gets a small pseudo-count so a name in only

@@ -41,7 +41,7 @@ public struct ValueClassifier: Sendable {
         let value = raw.trimmed
         if value.count > 4096 { return Classification(.text, 0.5) }
         if let hit = placeholders.classify(value) { return hit }
-        if value.contains("@"), let hit = emails.classify(value) { return hit }
+        if value.hasASCII("@"), let hit = emails.classify(value) { return hit }
         if let hit = identifiers.classify(value) { return hit }
         if let hit = names.classify(value) { return hit }
         return Classification(.text, 0.5)

@@ -13,7 +13,7 @@ extension MappingInference {
                 if tokens.count == 2 { hints.emailTokens = tokens }
             }
             if hints.displayTokens.isEmpty, label == .fullName {
-                if value.contains(",") {
+                if value.hasASCII(",") {
                     let halves = value.split(separator: ",").map { Self.fold(String($0).trimmed) }
                     if halves.count == 2 { hints.displayTokens = [halves[1], halves[0]]; hints.displayCommaForm = true }
                 } else {

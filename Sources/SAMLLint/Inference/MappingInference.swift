@@ -105,6 +105,7 @@ public struct MappingInference: Sendable {
     func collect(_ samples: [InferenceSample]) -> [Candidate] {
         var byName: [String: Candidate] = [:]
         var order: [String] = []
+        let countRepeats = samples.count >= 3  // `repetition` needs three messages
         for sample in samples {
             var seen = Set<String>()
             let hints = nameHints(sample)
@@ -116,7 +117,7 @@ public struct MappingInference: Sendable {
                     order.append(attribute.name)
                 }
                 guard !values.isEmpty else { continue }
-                accumulate(&byName[attribute.name]!, values: values, hints: hints)
+                accumulate(&byName[attribute.name]!, values: values, hints: hints, countRepeats: countRepeats)
             }
             if let nameID = sample.nameID, !nameID.isEmpty {
                 let key = InferredMapping.nameIDSource
@@ -124,17 +125,19 @@ public struct MappingInference: Sendable {
                     byName[key] = Candidate(name: key)
                     order.append(key)
                 }
-                accumulate(&byName[key]!, values: [nameID], hints: NameHints())
+                accumulate(&byName[key]!, values: [nameID], hints: NameHints(), countRepeats: countRepeats)
             }
         }
         return order.sorted().compactMap { byName[$0] }
     }
 
-    func accumulate(_ candidate: inout Candidate, values: [String], hints: NameHints) {
+    func accumulate(_ candidate: inout Candidate, values: [String], hints: NameHints, countRepeats: Bool) {
         candidate.present += 1
         if values.count > 1 { candidate.multiValued += 1 }
         let sampleValues = values.prefix(20)
-        for value in Set(sampleValues.map { $0.lowercased() }) { candidate.valueSamples[value, default: 0] += 1 }
+        if countRepeats {
+            for value in Set(sampleValues.map { $0.lowercased() }) { candidate.valueSamples[value, default: 0] += 1 }
+        }
         let labels = sampleValues.map { relabel(classifier.classify($0).label, value: $0) }
         let nameLabels: Set<ValueLabel> = [.givenName, .familyName, .personName, .initials]
         if let first = sampleValues.first, nameLabels.contains(labels[0]) {
@@ -236,9 +239,17 @@ public struct MappingInference: Sendable {
         for sample in samples {
             guard let x = sample.value(of: a), let y = sample.value(of: b) else { continue }
             both += 1
-            if x.caseInsensitiveCompare(y) == .orderedSame { equal += 1 }
+            if Self.equalIgnoringCase(x, y) { equal += 1 }
         }
         return both > 0 && Double(equal) >= settings.sameDataShare * Double(both)
+    }
+
+    /// `caseInsensitiveCompare`, without Foundation when both are ASCII.
+    static func equalIgnoringCase(_ x: String, _ y: String) -> Bool {
+        if x.utf8.allSatisfy({ $0 < 0x80 }) && y.utf8.allSatisfy({ $0 < 0x80 }) {
+            return x.utf8.count == y.utf8.count && x.asciiLowercased == y.asciiLowercased
+        }
+        return x.caseInsensitiveCompare(y) == .orderedSame
     }
 
     func describe(_ candidate: Candidate, field: ProfileField, total: Int) -> [String] {

@@ -31,3 +31,28 @@ extension String {
         return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }
+
+extension String {
+    /// Whether the UTF-8 bytes hold `character` (an ASCII character): no Foundation search, no
+    /// grapheme breaking.
+    func hasASCII(_ character: Unicode.Scalar) -> Bool {
+        let byte = UInt8(character.value)
+        return utf8.contains(byte)
+    }
+
+    /// Whether the UTF-8 bytes hold the ASCII `needle`, comparing ASCII letters without case when asked.
+    func containsASCII(_ needle: String, ignoringCase: Bool = false) -> Bool {
+        @inline(__always) func fold(_ byte: UInt8) -> UInt8 { ignoringCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        let pattern = needle.utf8.map(fold)
+        guard !pattern.isEmpty else { return true }
+        let bytes = Array(utf8)
+        var start = 0
+        while start + pattern.count <= bytes.count {
+            var matched = 0
+            while matched < pattern.count, fold(bytes[start + matched]) == pattern[matched] { matched += 1 }
+            if matched == pattern.count { return true }
+            start += 1
+        }
+        return false
+    }
+}
