@@ -58,3 +58,39 @@ struct ValueClassifierTests {
         #expect(lexicon.givenLogOdds("Smith") < -2)
     }
 }
+
+@Suite("Name lexicon lookups")
+struct NameLexiconTests {
+    @Test("the built-in file is sorted, so lookups need no parse")
+    func builtInIsSorted() throws {
+        let text = try #require(RuleData.builtIn.text("lexicons/names.tsv"))
+        let lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        let tokens = lines.map { Array($0.prefix { $0 != "\t" }.utf8) }
+        #expect(zip(tokens, tokens.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+        #expect(NameLexicon.shared(.builtIn).count == lines.count)
+    }
+
+    @Test("every entry of a file in any order is found, whatever case or composition it is asked in")
+    func unsortedFile() {
+        let lexicon = NameLexicon(tsv: "# header\nzoe\t10\t0\nabe\t5\t1\nrenée\t3\t0\nabe\t6\t1\nmüller\t0\t40\n")
+        #expect(lexicon.frequency("Abe") == .init(given: 6, family: 1))
+        #expect(lexicon.frequency("ZOE") == .init(given: 10, family: 0))
+        #expect(lexicon.frequency("Rene\u{301}e") == .init(given: 3, family: 0))
+        #expect(lexicon.frequency("Müller,") == .init(given: 0, family: 40))
+        #expect(lexicon.frequency("zo") == nil)
+        #expect(lexicon.frequency("") == nil)
+        #expect(lexicon.count == 4)
+    }
+
+    @Test("every line of the built-in file is found by its own token", arguments: [0, 1, 2, 3])
+    func everyBuiltInEntryIsFound(_ part: Int) throws {
+        let text = try #require(RuleData.builtIn.text("lexicons/names.tsv"))
+        let lexicon = NameLexicon.shared(.builtIn)
+        let lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        for (index, line) in lines.enumerated() where index % 4 == part {
+            let fields = line.split(separator: "\t")
+            let found = lexicon.frequency(String(fields[0]))
+            #expect(found == .init(given: Double(fields[1])!, family: Double(fields[2])!), "\(line)")
+        }
+    }
+}

@@ -6,34 +6,65 @@ public struct NameLexicon: Sendable {
     public struct Frequency: Sendable, Equatable {
         public var given: Double
         public var family: Double
+        public init(given: Double, family: Double) {
+            self.given = given
+            self.family = family
+        }
     }
 
-    private let table: [String: Frequency]
+    /// The file's bytes from its first entry on. `scripts/build-name-lexicon` writes one entry per
+    /// line, `token<TAB>given<TAB>family`, tokens lowercased, in NFC and sorted by code point (so by
+    /// UTF-8 bytes): a lookup is a binary search over the lines as they are, and nothing is parsed
+    /// at start-up (building a 17,000-entry dictionary was a tenth of a one-file run). Entries out
+    /// of order are found by a test, not here.
+    private let bytes: [UInt8]
 
-    /// Parsed over the UTF-8 bytes in one pass: this runs at start-up for every one-file lint, and
-    /// splitting 17,000 lines into Substrings and Doubles cost a third of such a run.
     public init(tsv text: String) {
-        var table: [String: Frequency] = [:]
-        var text = text
-        text.withUTF8 { bytes in
-            table.reserveCapacity(bytes.count / 12)
-            var lineStart = 0
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                defer { lineStart = lineEnd + 1 }
-                guard lineEnd > lineStart, bytes[lineStart] != UInt8(ascii: "#") else { continue }
-                var tabs: [Int] = []
-                for index in lineStart..<lineEnd where bytes[index] == 0x09 { tabs.append(index) }
-                guard tabs.count == 2,
-                    let given = Self.number(bytes, tabs[0] + 1, tabs[1]),
-                    let family = Self.number(bytes, tabs[1] + 1, lineEnd)
-                else { continue }
-                let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<tabs[0]]), as: UTF8.self)
-                table[key] = Frequency(given: given, family: family)
-            }
+        var bytes = Array(text.utf8)
+        // Skip the comment header.
+        var start = 0
+        while start < bytes.count, bytes[start] == UInt8(ascii: "#") {
+            while start < bytes.count, bytes[start] != 0x0A { start += 1 }
+            start += 1
         }
-        self.table = table
+        bytes.removeFirst(min(start, bytes.count))
+        self.bytes = Self.isSorted(bytes) ? bytes : Self.sortedLines(bytes)
+    }
+
+    /// Whether every line's token sorts after the previous one (one pass; the built-in file is).
+    static func isSorted(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var previous = 0..<0
+            var lineStart = 0
+            while lineStart < buffer.count {
+                var tokenEnd = lineStart
+                while tokenEnd < buffer.count, buffer[tokenEnd] != 0x09, buffer[tokenEnd] != 0x0A { tokenEnd += 1 }
+                var lineEnd = tokenEnd
+                while lineEnd < buffer.count, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+                if tokenEnd == lineStart || buffer[lineStart] == UInt8(ascii: "#") { return false }
+                let token = UnsafeBufferPointer(rebasing: buffer[lineStart..<tokenEnd])
+                if !previous.isEmpty, !UnsafeBufferPointer(rebasing: buffer[previous]).lexicographicallyPrecedes(token) { return false }
+                previous = lineStart..<tokenEnd
+                lineStart = lineEnd + 1
+            }
+            return true
+        }
+    }
+
+    /// A rules folder's own `names.tsv` may be in any order: its entry lines sorted by token
+    /// (comments and blank lines dropped; of repeated tokens the last wins, as in a dictionary).
+    static func sortedLines(_ bytes: [UInt8]) -> [UInt8] {
+        var byToken: [[UInt8]: ArraySlice<UInt8>] = [:]
+        for line in bytes.split(separator: 0x0A) where line.first != UInt8(ascii: "#") {
+            guard let tab = line.firstIndex(of: 0x09), tab > line.startIndex else { continue }
+            byToken[Array(line[..<tab])] = line
+        }
+        var out: [UInt8] = []
+        for token in byToken.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            out += byToken[token]!
+            out.append(0x0A)
+        }
+        return out
     }
 
     /// A non-negative decimal number (`12`, `0.5`) between two offsets; nil otherwise.
@@ -62,22 +93,77 @@ public struct NameLexicon: Sendable {
         return value
     }
 
+    /// The entry whose token is exactly `key` (UTF-8 bytes).
+    func entry(_ key: [UInt8]) -> Frequency? {
+        bytes.withUnsafeBufferPointer { buffer -> Frequency? in
+            var low = 0
+            var high = buffer.count
+            while low < high {
+                // The line that holds the middle byte.
+                var lineStart = (low + high) / 2
+                while lineStart > low, buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
+                var lineEnd = lineStart
+                while lineEnd < buffer.count, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+                var tokenEnd = lineStart
+                while tokenEnd < lineEnd, buffer[tokenEnd] != 0x09 { tokenEnd += 1 }
+                let order = Self.compare(buffer, lineStart, tokenEnd, key)
+                if order == 0 {
+                    guard tokenEnd < lineEnd else { return nil }
+                    var secondTab = tokenEnd + 1
+                    while secondTab < lineEnd, buffer[secondTab] != 0x09 { secondTab += 1 }
+                    guard let given = Self.number(buffer, tokenEnd + 1, secondTab),
+                        let family = Self.number(buffer, secondTab + 1, lineEnd)
+                    else { return nil }
+                    return Frequency(given: given, family: family)
+                }
+                if order < 0 { low = lineEnd + 1 } else { high = lineStart }
+            }
+            return nil
+        }
+    }
+
+    /// -1, 0 or 1 as the token between two offsets sorts before, equal to or after `key`.
+    static func compare(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ key: [UInt8]) -> Int {
+        var index = 0
+        while start + index < end, index < key.count {
+            let a = buffer[start + index]
+            let b = key[index]
+            if a != b { return a < b ? -1 : 1 }
+            index += 1
+        }
+        let lineLength = end - start
+        return lineLength == key.count ? 0 : (lineLength < key.count ? -1 : 1)
+    }
+
     public static func shared(_ data: RuleData) -> NameLexicon {
         data.cached("lexicon:names") { NameLexicon(tsv: $0.text("lexicons/names.tsv") ?? "") }
     }
 
-    public var count: Int { table.count }
+    /// How many entries the file holds.
+    public var count: Int { bytes.count(where: { $0 == 0x0A }) + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0) }
 
     /// The frequencies of one name token (case-insensitive; hyphenated parts fall back to the first part).
     public func frequency(_ token: String) -> Frequency? {
-        // Swift strings hash and compare by canonical equivalence: `e` + U+0301 finds `é` as it is.
-        let key = token.lowercased()
-        if let hit = table[key] { return hit }
+        if let known = memo.get(token) { return known.frequency }
+        let result = lookUp(token)
+        memo.set(token, Memo(frequency: result))
+        return result
+    }
+
+    /// Several rules and inference ask for the same tokens of a message.
+    private struct Memo { var frequency: Frequency? }
+    private let memo = LookupMemo<Memo>()
+
+    func lookUp(_ token: String) -> Frequency? {
+        let lower = token.lowercased()
+        // The file is in NFC; ASCII already is.
+        let key = lower.utf8.allSatisfy({ $0 < 0x80 }) ? lower : lower.precomposedStringWithCanonicalMapping
+        if let hit = entry(Array(key.utf8)) { return hit }
         let scalars = key.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, Self.edgeMarks.contains(first) || Self.edgeMarks.contains(last) else { return nil }
         guard let start = scalars.firstIndex(where: { !Self.edgeMarks.contains($0) }) else { return nil }
         let end = scalars.lastIndex(where: { !Self.edgeMarks.contains($0) })!
-        return table[String(scalars[start...end])]
+        return entry(Array(String(scalars[start...end]).utf8))
     }
 
     /// Punctuation a token may carry at either end (`J.`, `Doe,`, `O'`).
