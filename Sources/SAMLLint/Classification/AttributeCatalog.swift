@@ -51,7 +51,7 @@ public struct AttributeCatalog: Sendable {
         var aliases: [ProfileField: [String]] = [:]
         var words: [String: ProfileField] = [:]
         var prefixes: [String] = []
-        let root = (try? Yams.compose(yaml: text)) ?? nil
+        let root = (try? RuleData.compose(text)) ?? nil
         if let fuzzy = root?.mapping?["fuzzy"]?.mapping {
             prefixes = (fuzzy["prefixes"]?.sequence ?? []).compactMap(\.string).sorted { $0.count > $1.count }
             for (key, list) in fuzzy["words"]?.mapping ?? [:] {
@@ -62,7 +62,7 @@ public struct AttributeCatalog: Sendable {
         if let node = root, let fields = node.mapping?["fields"]?.mapping {
             for (key, value) in fields {
                 guard let name = key.string, let field = ProfileField(rawValue: name) else { continue }
-                if value.mapping?["single"]?.bool ?? false { single.insert(field) }
+                if RuleData.flag(value.mapping?["single"]) ?? false { single.insert(field) }
                 let list = value.mapping?["aliases"]?.sequence ?? []
                 for (rank, item) in list.enumerated() {
                     guard let alias = item.string else { continue }

@@ -11,7 +11,7 @@ public struct ValuePatterns: Sendable {
     public let familySuffixExceptions: Set<String>
 
     public init(yaml text: String) {
-        let node = (try? Yams.compose(yaml: text)) ?? nil
+        let node = (try? RuleData.compose(text)) ?? nil
         func list(_ key: String) -> [String] {
             (node?.mapping?[key]?.sequence ?? []).compactMap { $0.string?.lowercased() }
         }
