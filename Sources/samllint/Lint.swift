@@ -5,7 +5,7 @@ import SAMLLint
 extension SAMLLintCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Lint files, folders (recursively) or standard input (-).")
+            commandName: "lint", abstract: "Lint files, folders (recursively) or standard input (-).")
 
         @Argument(help: "Files, folders, or - for standard input.")
         var paths: [String] = []

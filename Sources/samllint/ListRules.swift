@@ -21,7 +21,7 @@ extension SAMLLintCommand {
     }
 
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain one rule: why it matters, what it reports, examples.")
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain one rule: why it matters, what it reports, examples.")
 
         @Argument(help: "A rule id such as mapping/email-in-name-field.")
         var ruleID: String

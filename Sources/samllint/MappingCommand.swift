@@ -5,11 +5,11 @@ import SAMLLint
 extension SAMLLintCommand {
     struct Mapping: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Work with the connection's attribute mapping.", subcommands: [Suggest.self])
+            commandName: "mapping", abstract: "Work with the connection's attribute mapping.", subcommands: [Suggest.self])
 
         struct Suggest: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Infer the best attribute mapping from captured messages and write it as a .samllint.yml mapping block.")
+                commandName: "suggest", abstract: "Infer the best attribute mapping from captured messages and write it as a .samllint.yml mapping block.")
 
             @Argument(help: "Files, folders, or - for standard input (messages of one or more connections).")
             var paths: [String] = []

@@ -5,7 +5,7 @@ import SAMLLint
 extension SAMLLintCommand {
     struct Reconcile: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Over a folder of captured assertions: per connection, how many profiles are awaiting reconciliation, and the mapping that would reconcile the most.")
+            commandName: "reconcile", abstract: "Over a folder of captured assertions: per connection, how many profiles are awaiting reconciliation, and the mapping that would reconcile the most.")
 
         @Argument(help: "Files, folders, or - for standard input.")
         var paths: [String] = []

@@ -62,6 +62,9 @@ public final class RuleData: @unchecked Sendable {
     /// The text of a file, by path relative to `rules/`.
     public func text(_ path: String) -> String? { files[path] }
 
+    /// Whether `path` holds the built-in file, not a rules folder's replacement.
+    public func isBuiltIn(_ path: String) -> Bool { files[path] != nil && files[path] == EmbeddedRuleFiles.files[path] }
+
     public var paths: [String] { files.keys.sorted() }
 
     /// A value derived from the files, built once per instance.
