@@ -106,6 +106,73 @@ public struct AssertionAnalysis: Sendable {
         return nil
     }
 
+    /// The local parts that may be built as initial + name: the email's, the username's and the UPN's
+    /// (`jdoe`, `j.doe`, `doej`; not `jane.doe`), folded, letters only (`jdoe12` -> `jdoe`), each once.
+    public var nameLocalParts: [(letters: String, source: String)] {
+        var result: [(letters: String, source: String)] = []
+        var candidates: [(String, String)] = []
+        if let email = emailValue, let local = EmailClassifier.parts(email)?.local { candidates.append((local, "the email local part")) }
+        for field in [ProfileField.username, .upn] {
+            guard let value = value(for: field) else { continue }
+            let local = value.split(separator: "@", maxSplits: 1).first.map(String.init) ?? value
+            candidates.append((local.split(separator: "\\").last.map(String.init) ?? local, "the \(field.rawValue)"))
+        }
+        for (local, source) in candidates {
+            let parts = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" })
+            guard parts.count == 1 || parts.count == 2 && parts.contains(where: { $0.count == 1 }) else { continue }
+            let letters = Self.fold(local).filter { $0.isASCII && $0.isLetter }
+            guard letters.count >= 4, !result.contains(where: { $0.letters == letters }) else { continue }
+            result.append((letters, "\(source) '\(local)'"))
+        }
+        return result
+    }
+
+    /// Whether a Latin token from an email or username names `value`: its Latin form, or, for a value
+    /// in another script, the same consonant skeleton give or take one letter (transliterations differ
+    /// in vowels, doubling and w/v: `Коцева` koceva/kotseva, `पौडेल` paudela/pauddel, `מוסא` mws/mvsa).
+    public static func spells(_ token: String, _ value: String) -> Bool {
+        let latin = latin(value)
+        guard !latin.isEmpty, !token.isEmpty else { return false }
+        if token == latin { return true }
+        guard isTransliterated(value) else { return false }
+        let a = skeleton(token), b = skeleton(latin)
+        guard min(a.count, b.count) >= 3 else { return false }
+        let allowed = min(a.count, b.count) >= 5 ? 1 : 0
+        return editDistance(a, b, limit: allowed) <= allowed
+    }
+
+    /// Consonants only, doubled letters once, w for v, k for q and c: what transliterations agree on.
+    static func skeleton(_ latin: String) -> String {
+        var result = ""
+        for character in latin {
+            guard !"aeiouy".contains(character) else { continue }
+            let mapped: Character = character == "v" ? "w" : character == "q" || character == "c" ? "k" : character
+            if result.last != mapped { result.append(mapped) }
+        }
+        return result
+    }
+
+    /// Whether a name is written in a script other than Latin (its Latin form is a transliteration).
+    public static func isTransliterated(_ value: String) -> Bool {
+        fold(value).unicodeScalars.contains { $0.value > 0x24F && CharacterSets.letters.contains($0) }
+    }
+
+    /// Levenshtein distance, stopping early above `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a), b = Array(b)
+        guard abs(a.count - b.count) <= limit else { return limit + 1 }
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            if current.min()! > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
     /// The display name split into (first token, last token) and whether it was in `Family, Given` form.
     public var displayNameParts: (first: String, last: String, commaForm: Bool, value: String)? {
         guard let display = value(for: .displayName), NameClassifier.isNameShaped(display) else { return nil }

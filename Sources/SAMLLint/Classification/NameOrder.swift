@@ -29,3 +29,45 @@ public enum NameOrder {
         return false
     }
 }
+
+/// The surnames and the given names of `rules/lexicons/family-first-names.txt`, told apart by their
+/// section headings (`# Hungarian given names`; the other sections list surnames).
+public struct FamilyFirstNames: Sendable {
+    public let surnames: Set<String>
+    public let givenNames: Set<String>
+
+    public init(text: String) {
+        var surnames = Set<String>(), given = Set<String>()
+        var inGiven = false
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("#") {
+                // Only the short section headings switch (`# Hungarian`, `# Chinese given names (pinyin)`),
+                // not the prose of the header.
+                let heading = (trimmed.dropFirst().split(separator: "(").first ?? "").lowercased()
+                let words = heading.split(separator: " ")
+                if !words.isEmpty, words.count <= 4 { inGiven = heading.contains("given names") }
+                continue
+            }
+            let name = trimmed.lowercased()
+            guard !name.isEmpty else { continue }
+            if inGiven { given.insert(name) } else { surnames.insert(name) }
+        }
+        self.surnames = surnames
+        self.givenNames = given
+    }
+
+    public static func shared(_ data: RuleData) -> FamilyFirstNames {
+        data.cached("lexicon:family-first-sections") { FamilyFirstNames(text: $0.text("lexicons/family-first-names.txt") ?? "") }
+    }
+
+    /// +1 for a token only in the given-name sections, -1 for one only among the surnames, 0 otherwise
+    /// (`Tamás`, `Wei`: both).
+    public func vote(_ token: String) -> Int {
+        let folded = AssertionAnalysis.fold(token)
+        let given = givenNames.contains(folded), surname = surnames.contains(folded)
+        return given == surname ? 0 : given ? 1 : -1
+    }
+}
+
+import Foundation

@@ -472,6 +472,8 @@ nameEvidenceGain: 1.5
 # (Lê Trung Hoa, "Họ và tên người Việt Nam"), of China's Ministry of Public Security 2020 report, of
 # Statistics Korea's 2015 census, and Japan's Meiji Yasuda surname ranking, as summarised in public
 # encyclopedias; given names from the same offices' most-frequent-given-name lists. Lowercase, ASCII-folded.
+# Sections headed `... given names` list given names, the others surnames: a token in only one kind counts as
+# name evidence where rules/lexicons/names.tsv is silent, e.g. a frequent surname in the given-name attribute.
 # Hungarian
 nagy
 kovacs
@@ -18588,6 +18590,9 @@ mapping:
     emailWeight: 1
     # email local part naming them in the present order (subtracted; `family.given@` is common, so weak)
     emailAgainstWeight: 0.5
+    # email local part, username or UPN built as initial + name (`jdoe`, `doej`) naming the given name by
+    # its initial: not order evidence, so strong (only `emailWeight` where a value may be family-first)
+    initialWeight: 2
     # a family-name ending (rules/lexicons/value-patterns.yml familySuffixes) on the given-name value
     familyEndingWeight: 1.5
     # display name `Family, Given` naming them the other way round
@@ -18596,6 +18601,11 @@ mapping:
     displayWeight: 1.5
     # name frequencies: family-ish token in the given name and given-ish in the surname
     lexiconWeight: 1
+    # one clear token (the other unknown), or neither clear but their log-odds differ by lexiconMarginLogOdds the
+    # swapped way (`Irwin` / `Dennis`): weak, names cross cultures (`Adan`, `Gáspár`), so it needs the display
+    # name or an initial form besides. On a possibly family-first name only from family-first-names.txt.
+    lexiconSingleWeight: 0.5
+    lexiconMarginLogOdds: 2.5
     # ...when both tokens are beyond veryStrongLogOdds (frequent US Census names)
     lexiconVeryStrongWeight: 2
     veryStrongLogOdds: 5

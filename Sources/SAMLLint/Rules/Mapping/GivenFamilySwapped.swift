@@ -8,9 +8,11 @@ public struct GivenFamilySwapped: Rule {
         severity: .warning,
         rationale: """
             Swapped name claims produce "Dear Doe" and sort people by given name. The rule weighs \
-            independent evidence: the email local part (`jane.doe@`), the display name (`Doe, Jane` is \
-            family first; `Jane Doe` is weak evidence, since family-first order is normal in Hungarian and \
-            East Asian names), and name-frequency data. It reports only when the evidence agrees.
+            independent evidence: the email local part (`jane.doe@`; `jdoe@`, `doej@` or a username `jdoe` \
+            name the given name by its initial), the display name (`Doe, Jane` is family first; `Jane Doe` \
+            is weak evidence, since family-first order is normal in Hungarian and East Asian names), \
+            name-frequency data and the surname lists of family-first cultures. Names in other scripts are \
+            compared with the address through their transliteration. It reports only when the evidence agrees.
             """,
         message: "attributes NAME and NAME look swapped",
         triggering: [
@@ -20,6 +22,25 @@ public struct GivenFamilySwapped: Rule {
                 .marked("firstName", ["山田"]), .marked("lastName", ["太郎"]), .init("displayName", ["山田太郎"]),
             ])),
             Example(ExampleSAML.response(nameID: "lkubikova@example.sk", attributes: [.marked("firstName", ["Kubíková"]), .marked("lastName", ["Lucia"])])),
+            // Initial + name, in the username or the email, either way round: the initial's value is the given name.
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .marked("firstName", ["Ashdown"]), .marked("lastName", ["Tamsin"]), .init("username", ["tashdown"]),
+            ])),
+            Example(ExampleSAML.response(nameID: "ashdownt@example.com", attributes: [.marked("firstName", ["Ashdown"]), .marked("lastName", ["Tamsin"])])),
+            // Another script: the address is a transliteration (`נור` nwr / nvr), display order agrees.
+            Example(ExampleSAML.response(nameID: "nvr.glyk@example.com", attributes: [
+                .marked("firstName", ["גליק"]), .marked("lastName", ["נור"]), .init("displayName", ["נור גליק"]),
+            ])),
+            // Display order over whole values (a two-word surname) with the email.
+            Example(ExampleSAML.response(nameID: "leah.simantov@example.com", attributes: [
+                .marked("firstName", ["Siman Tov"]), .marked("lastName", ["Leah"]), .init("displayName", ["Leah Siman Tov"]),
+            ])),
+            // One clear name (`Jennifer` is a given name) with the display order.
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .marked("firstName", ["Ashdown"]), .marked("lastName", ["Jennifer"]), .init("displayName", ["Jennifer Ashdown"]),
+            ])),
+            // A frequent Hungarian surname in the given name, a Hungarian given name in the surname, the email.
+            Example(ExampleSAML.response(nameID: "zsofia.pataki@example.hu", attributes: [.marked("firstName", ["Pataki"]), .marked("lastName", ["Zsófia"])])),
         ],
         nonTriggering: [
             Example(ExampleSAML.response(nameID: "jane.doe@example.com", attributes: [.init("firstName", ["Jane"]), .init("lastName", ["Doe"])])),
@@ -29,21 +50,37 @@ public struct GivenFamilySwapped: Rule {
                 .init("firstName", ["太郎"]), .init("lastName", ["山田"]), .init("displayName", ["山田太郎"]),
             ])),
             Example(ExampleSAML.response(nameID: "nagy.gyongyi@example.hu", attributes: [.init("firstName", ["Gyöngyi"]), .init("lastName", ["Nagy"]), .init("displayName", ["Nagy Gyöngyi"])])),
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .init("firstName", ["Tamsin"]), .init("lastName", ["Ashdown"]), .init("username", ["tashdown"]),
+            ])),
+            // One name alone (`Armas` is a Spanish surname and a Finnish given name) with a `family.given@` address.
+            Example(ExampleSAML.response(nameID: "sihvonen.armas@example.fi", attributes: [.init("firstName", ["Armas"]), .init("lastName", ["Sihvonen"])])),
+            // Both Vietnamese surnames (`Mai` is also a US given name): the lists say nothing.
+            Example(ExampleSAML.response(nameID: "mai.chau@example.vn", attributes: [.init("firstName", ["Châu"]), .init("lastName", ["Mai"])])),
+            // Family-first display and `family.given@`, but both are given names: order alone does not report.
+            Example(ExampleSAML.response(nameID: "peter.andrea@example.hu", attributes: [
+                .init("firstName", ["Andrea"]), .init("lastName", ["Péter"]), .init("displayName", ["Péter Andrea"]),
+            ])),
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        let needed = context.ruleData.threshold("mapping.swap.minScore", default: 2)
-        let orderAlone = context.ruleData.threshold("mapping.swap.orderAloneSuffices", default: 1) >= 1
-        let strong = context.ruleData.threshold("mapping.names.strongLogOdds", default: 2)
+        let data = context.ruleData
+        let needed = data.threshold("mapping.swap.minScore", default: 2)
+        let orderAlone = data.threshold("mapping.swap.orderAloneSuffices", default: 1) >= 1
+        let strong = data.threshold("mapping.names.strongLogOdds", default: 2)
         let weights = (
-            email: context.ruleData.threshold("mapping.swap.emailWeight", default: 1),
-            emailAgainst: context.ruleData.threshold("mapping.swap.emailAgainstWeight", default: 0.5),
-            familyEnding: context.ruleData.threshold("mapping.swap.familyEndingWeight", default: 1.5),
-            comma: context.ruleData.threshold("mapping.swap.commaDisplayWeight", default: 2.5),
-            display: context.ruleData.threshold("mapping.swap.displayWeight", default: 1.5),
-            lexicon: context.ruleData.threshold("mapping.swap.lexiconWeight", default: 1),
-            lexiconVeryStrong: context.ruleData.threshold("mapping.swap.lexiconVeryStrongWeight", default: 2),
-            veryStrongOdds: context.ruleData.threshold("mapping.swap.veryStrongLogOdds", default: 5))
+            email: data.threshold("mapping.swap.emailWeight", default: 1),
+            emailAgainst: data.threshold("mapping.swap.emailAgainstWeight", default: 0.5),
+            initial: data.threshold("mapping.swap.initialWeight", default: 2),
+            familyEnding: data.threshold("mapping.swap.familyEndingWeight", default: 1.5),
+            comma: data.threshold("mapping.swap.commaDisplayWeight", default: 2.5),
+            display: data.threshold("mapping.swap.displayWeight", default: 1.5),
+            lexicon: data.threshold("mapping.swap.lexiconWeight", default: 1),
+            lexiconSingle: data.threshold("mapping.swap.lexiconSingleWeight", default: 1),
+            lexiconMargin: data.threshold("mapping.swap.lexiconMarginLogOdds", default: 2.5),
+            lexiconVeryStrong: data.threshold("mapping.swap.lexiconVeryStrongWeight", default: 2),
+            veryStrongOdds: data.threshold("mapping.swap.veryStrongLogOdds", default: 5))
+        let familyFirstNames = FamilyFirstNames.shared(data)
         for assertion in message.assertions {
             let analysis = AssertionAnalysis.of(assertion, context: context)
             guard let givenAttribute = analysis.attributes(for: .firstName).first(where: { !$0.filled.isEmpty }),
@@ -60,10 +97,12 @@ public struct GivenFamilySwapped: Rule {
             var independent = false  // evidence that family-first naming conventions cannot explain
             let gLatin = AssertionAnalysis.latin(given)
             let fLatin = AssertionAnalysis.latin(family)
+            let familyFirst = NameOrder.mayBeFamilyFirst(given, family, context: context)
+            // Email `given.family@` / `given_family@` (order evidence: `family.given@` is a convention too).
             if let expected = analysis.expectedNames, !gLatin.isEmpty, !fLatin.isEmpty {
                 // One side matching is enough: transliterations differ (`Коцева` -> koceva / kotseva).
-                let swappedMatch = expected.given == fLatin || expected.family == gLatin
-                let normalMatch = expected.given == gLatin || expected.family == fLatin
+                let swappedMatch = AssertionAnalysis.spells(expected.given, family) || AssertionAnalysis.spells(expected.family, given)
+                let normalMatch = AssertionAnalysis.spells(expected.given, given) || AssertionAnalysis.spells(expected.family, family)
                 if swappedMatch && !normalMatch {
                     score += weights.email
                     evidence.append(Evidence(value: "\(expected.given) / \(expected.family)", classifiedAs: "given / family from \(expected.source)", confidence: 0.8))
@@ -71,18 +110,21 @@ public struct GivenFamilySwapped: Rule {
                     score -= weights.emailAgainst  // soft: `family.given@` is a common convention too
                 }
             }
-            // `lkubikova@`: the initial of the given name then the family name.
-            if let email = analysis.emailValue, let local = EmailClassifier.parts(email)?.local {
-                let letters = AssertionAnalysis.fold(local).filter(\.isLetter)
-                let gl = gLatin, fl = fLatin
-                if let fi = fl.first, letters == String(fi) + gl, gl.count >= 3 {
-                    score += weights.email
-                    evidence.append(Evidence(value: local, classifiedAs: "initial of the given name + family name", confidence: 0.8))
-                } else if let gi = gl.first, letters == String(gi) + fl, fl.count >= 3 {
-                    contradicted = true
-                }
+            // `lkubikova@`, username `lkubikova`, `kubikoval`: one value shortened to its initial is the given
+            // name, in either convention (initial first or last). Not order evidence, so strong, except
+            // where the letters could have been built from a family-first display name.
+            var initialSwapped: String?
+            for local in analysis.nameLocalParts {
+                let swapped = Self.built(local.letters, initialOf: family, then: given, initialLast: !familyFirst)
+                let normal = Self.built(local.letters, initialOf: given, then: family, initialLast: !familyFirst)
+                if normal && !swapped { contradicted = true }
+                if swapped && !normal && initialSwapped == nil { initialSwapped = local.source }
             }
-            let familyFirst = NameOrder.mayBeFamilyFirst(given, family, context: context)
+            if let source = initialSwapped {
+                score += familyFirst ? weights.email : weights.initial
+                if !familyFirst { independent = true }
+                evidence.append(Evidence(value: source, classifiedAs: "initial of the given name + family name", confidence: 0.85))
+            }
             // Han, Kana, Hangul: the display name is family + given, with or without a space.
             if NameOrder.isEastAsian(given), NameOrder.isEastAsian(family), let display = analysis.value(for: .displayName) {
                 let joined = display.filter { !$0.isWhitespace }
@@ -108,62 +150,95 @@ public struct GivenFamilySwapped: Rule {
                 }
             }
             if let display = analysis.displayNameParts {
-                let swapped = display.first == f && display.last == g
-                let normal = display.first == g && display.last == f
+                // Which value the display name starts with; whole values, so `Leah Siman Tov` is read right.
+                let tokens = NameClassifier.tokens(display.value).map(AssertionAnalysis.fold)
+                let gTokens = NameClassifier.tokens(given).map(AssertionAnalysis.fold)
+                let fTokens = NameClassifier.tokens(family).map(AssertionAnalysis.fold)
+                let familyValueFirst = display.commaForm
+                    ? display.first == f && display.last == g : tokens == fTokens + gTokens || display.first == f && display.last == g
+                let givenValueFirst = display.commaForm
+                    ? display.first == g && display.last == f : tokens == gTokens + fTokens || display.first == g && display.last == f
                 if display.commaForm {
                     // "Family, Given": the part before the comma is the family name.
-                    if normal { score += weights.comma; independent = true; evidence.append(Evidence(value: display.value, classifiedAs: "Family, Given display name", confidence: 0.9)) }
-                    if swapped { contradicted = true }
+                    if givenValueFirst { score += weights.comma; independent = true; evidence.append(Evidence(value: display.value, classifiedAs: "Family, Given display name", confidence: 0.9)) }
+                    if familyValueFirst { contradicted = true }
                 } else if familyFirst {
                     // Order says nothing for names that may be written family first.
-                } else if swapped {
+                } else if familyValueFirst {
                     // "Given Family" in the display name; weak alone (family-first order is normal in
                     // Hungarian, East Asian names), so it counts with other evidence only.
                     score += weights.display
                     evidence.append(Evidence(value: display.value, classifiedAs: "Given Family display name", confidence: 0.6))
-                } else if normal {
+                } else if givenValueFirst {
                     score -= weights.display  // soft: family-first display order is normal in some cultures
                 }
             }
             let lexicon = analysis.classifier.lexicon
             let patterns = analysis.classifier.patterns
-            // Name frequencies, else a family-name ending (`-ová`, `-ov`, `-yan`...) for tokens the lexicon lacks.
-            func odds(_ token: String) -> Double {
-                let known = lexicon.givenLogOdds(token)
-                if abs(known) >= strong { return known }
-                return patterns.hasFamilyEnding(token) ? -strong : known
+            // Name frequencies (as written, else without diacritics: `Péter` -> peter), else a family-name
+            // ending (`-ová`, `-ov`, `-yan`...), else the surname and given-name lists of family-first
+            // cultures (`Hoàng`, `Boros`), for tokens the lexicon lacks.
+            func odds(_ value: String) -> (odds: Double, source: String) {
+                let folded = AssertionAnalysis.fold(value)
+                var known = lexicon.givenLogOdds(value)
+                if abs(known) < strong, folded != value.lowercased() {
+                    let plain = lexicon.givenLogOdds(folded)
+                    if abs(plain) > abs(known) { known = plain }
+                }
+                let listed = Double(familyFirstNames.vote(folded)) * strong
+                // Census `Mai` is a US given name, the lists a Vietnamese surname: both, so neither.
+                if familyFirst, listed * known < 0, abs(known) >= strong { return (0, "name frequencies") }
+                if abs(known) >= strong { return (known, "name frequencies") }
+                if patterns.hasFamilyEnding(value) { return (-strong, "family-name ending") }
+                if listed != 0 { return (listed, "family-first name lists") }
+                return (known, "name frequencies")
             }
-            let givenOdds = odds(given)
-            let familyOdds = odds(family)
+            let (givenOdds, givenSource) = odds(given)
+            let (familyOdds, familySource) = odds(family)
             // Each token votes: a family-ish token in the given name or a given-ish one in the surname
             // says swapped; the reverse says not.
             let swapVotes = (givenOdds <= -strong ? 1 : 0) + (familyOdds >= strong ? 1 : 0)
             let normalVotes = (givenOdds >= strong ? 1 : 0) + (familyOdds <= -strong ? 1 : 0)
-            if normalVotes > swapVotes {
+            // Census-level frequency on a name that may be family-first says little (Vietnamese `Mai` is a
+            // frequent US given name); morphology and the family-first lists themselves do.
+            let listed = [givenSource, familySource].contains { $0 != "name frequencies" }
+            var lexiconScore = 0.0
+            if normalVotes == 2 {
                 contradicted = true
-            } else if swapVotes == 2 || swapVotes == 1 && normalVotes == 0
-                && (patterns.hasFamilyEnding(given) || !familyFirst && max(-givenOdds, familyOdds) >= weights.veryStrongOdds)
-            {
-                // One clear token counts when it is morphology (a family-name ending on the given-name
-                // value) or census-level frequency on a name that cannot be family-first (Vietnamese
-                // `Mai` is a frequent US given name).
-                let veryStrong = swapVotes == 2 && givenOdds <= -weights.veryStrongOdds && familyOdds >= weights.veryStrongOdds
-                let ending = swapVotes == 1 && patterns.hasFamilyEnding(given)
-                score += veryStrong ? weights.lexiconVeryStrong : ending ? weights.familyEnding : weights.lexicon
+            } else if normalVotes > swapVotes {
+                // One name against (`Harrison` is mostly a surname): outweighs order, not an initial form.
+                score -= weights.lexicon
+            } else if swapVotes == 2 {
+                let veryStrong = givenOdds <= -weights.veryStrongOdds && familyOdds >= weights.veryStrongOdds
+                lexiconScore = veryStrong ? weights.lexiconVeryStrong : weights.lexicon
+            } else if swapVotes == 1 && normalVotes == 0 {
+                // One clear token: a family-name ending on the given-name value counts as much as the email;
+                // a name alone less (other cultures may use it the other way: Spanish surname `Armas` is a
+                // Finnish given name, US given name `Adan` a Somali surname, Hungarian surname `Gáspár` a
+                // Slovak given name), so it needs the display name or an initial form besides.
+                if patterns.hasFamilyEnding(given) {
+                    lexiconScore = weights.familyEnding
+                } else if listed || !familyFirst {
+                    lexiconScore = weights.lexiconSingle
+                }
+            } else if swapVotes == 0 && normalVotes == 0 && !familyFirst && familyOdds - givenOdds >= weights.lexiconMargin {
+                // Neither token clear, both leaning the swapped way (`Irwin` / `Dennis`).
+                lexiconScore = weights.lexiconSingle
+            }
+            if lexiconScore > 0 {
+                score += lexiconScore
                 independent = true
-                if givenOdds <= -strong {
-                    evidence.append(Evidence(value: given, classifiedAs: "familyName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
-                }
-                if familyOdds >= strong {
-                    evidence.append(Evidence(value: family, classifiedAs: "givenName", confidence: veryStrong ? 0.95 : 0.8, source: "name frequencies"))
-                }
+                let confidence = lexiconScore >= weights.lexiconVeryStrong ? 0.95 : 0.8
+                if givenOdds < 0 { evidence.append(Evidence(value: given, classifiedAs: "familyName", confidence: confidence, source: givenSource)) }
+                if familyOdds > 0 { evidence.append(Evidence(value: family, classifiedAs: "givenName", confidence: confidence, source: familySource)) }
             }
             // Email `family.given@` plus display `Family Given` is how Hungarian, Korean, Vietnamese
             // (and some companies') conventions look: order evidence alone never suffices.
             // Order evidence (email + display) is independent enough when neither value can be a
             // family-first name: not a frequent Hungarian/Vietnamese/East Asian surname, not in a
             // script or with letters of those languages.
-            if !independent, score >= needed, !familyFirst, orderAlone { independent = true }
+            // ...and when no name says otherwise (`Péter Andrea`: both given names).
+            if !independent, score >= needed, !familyFirst, normalVotes == 0, orderAlone { independent = true }
             guard !contradicted, independent, score >= needed else { continue }
             let other = [givenAttribute.name: familyAttribute.name, familyAttribute.name: givenAttribute.name]
             for (attribute, field, holds) in [(givenAttribute, "firstName", "family name"), (familyAttribute, "lastName", "given name")] {
@@ -174,5 +249,22 @@ public struct GivenFamilySwapped: Rule {
                         mapping: ["firstName": familyAttribute.name, "lastName": givenAttribute.name]))
             }
         }
+    }
+
+    /// Whether `letters` (an email local part or username, folded) is the initial of `initialOf` followed
+    /// by `then` (`jdoe`; cut to a directory's length limit, `jmacgillivra`), or with `initialLast`
+    /// also `then` followed by the initial (`doej`).
+    static func built(_ letters: String, initialOf: String, then: String, initialLast: Bool) -> Bool {
+        let full = AssertionAnalysis.latin(then)
+        guard let initial = AssertionAnalysis.latin(initialOf).first, full.count >= 3, letters != full else { return false }
+        func spells(_ rest: Substring) -> Bool {
+            let rest = String(rest)
+            if rest == full { return true }
+            // Near spellings (transliterations) only when the initial cannot be the name's own first letter.
+            if initial != full.first, initial != full.last, AssertionAnalysis.spells(rest, then) { return true }
+            return rest.count >= 7 && full.count > rest.count && full.hasPrefix(rest)  // a truncated username
+        }
+        if letters.first == initial, spells(letters.dropFirst()) { return true }
+        return initialLast && letters.last == initial && spells(letters.dropLast())
     }
 }
