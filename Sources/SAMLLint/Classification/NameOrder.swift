@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which order a person's names are written in: East Asian scripts and family-first cultures put the
 /// family name first, so the order of a display name or an email local part says nothing there.
 public enum NameOrder {
@@ -69,5 +71,3 @@ public struct FamilyFirstNames: Sendable {
         return given == surname ? 0 : given ? 1 : -1
     }
 }
-
-import Foundation
