@@ -38,7 +38,7 @@ public struct DomainName: Sendable, Equatable, Hashable, CustomStringConvertible
     /// drops one trailing dot, vets every character (so libidn2 cannot silently drop one), converts
     /// to ASCII with UTS #46 and checks the DNS shape of the result.
     public static func normalize(_ text: String) -> Result<DomainName, DomainNameProblem> {
-        var domain = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var domain = text.trimmed
         guard !domain.isEmpty else { return .failure(.empty) }
         guard domain.utf8.count <= 1024 else { return .failure(.tooLong) }
         if let last = domain.unicodeScalars.last, labelSeparators.contains(last) {

@@ -21,7 +21,7 @@ public enum EmailAddressParser {
     static let atomSymbols: Set<Character> = ["!", "#", "$", "%", "&", "'", "*", "+", "-", "/", "=", "?", "^", "_", "`", "{", "|", "}", "~"]
 
     public static func parse(_ text: String) -> Result<EmailAddress, EmailAddressProblem> {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard trimmed.utf8.count <= maxLength * 4 else {
             return .failure(.init(.tooLong, "the address is longer than \(maxLength) characters"))
         }

@@ -25,7 +25,7 @@ public struct EmailClaim: Sendable, Equatable {
         let attributes = assertion.attributes
         func firstValue(_ attribute: Attribute) -> String? {
             for element in attribute.valueElements {
-                let value = bounded(element.text).trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = bounded(element.text).trimmed
                 if !value.isEmpty { return value }
             }
             return nil

@@ -56,7 +56,7 @@ public struct EmailTrustEvaluator: Sendable {
     }
 
     func compute(_ email: String?) -> EmailTrustEvaluation {
-        guard let email, !email.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let email, !email.trimmed.isEmpty else {
             var result = EmailTrustEvaluation(verdict: .missing, input: email)
             result.reasons = ["the profile has no email"]
             return result

@@ -28,7 +28,7 @@ public struct NameIDDisagrees: Rule {
         guard let facts = EmailTrustFacts.of(message, context: context), let nameID = facts.assertion.nameID,
             nameID.knownFormat == .emailAddress, facts.claim.attribute != nil, let email = facts.claim.value
         else { return }
-        let nameIDValue = EmailClaim.bounded(nameID.value).trimmingCharacters(in: .whitespacesAndNewlines)
+        let nameIDValue = EmailClaim.bounded(nameID.value).trimmed
         // A NameID that is no address at all is assertion/nameid-format-mismatch's finding.
         guard nameIDValue.contains("@"), Self.key(nameIDValue) != Self.key(email) else { return }
         let nameIDVerdict = facts.evaluator.evaluate(nameIDValue).verdict
@@ -46,6 +46,6 @@ public struct NameIDDisagrees: Rule {
     /// What two addresses are compared by: the normalized address, else the trimmed lowercased text.
     static func key(_ text: String) -> String {
         if case let .success(address) = EmailAddressParser.parse(text) { return address.comparisonKey }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return text.trimmed.lowercased()
     }
 }
