@@ -93,8 +93,12 @@ public final class RuleData: @unchecked Sendable {
     /// ICU's regex engine: a tenth of a one-file run. Numbers are read by `float`/`int`, which do
     /// not look at tags; the one flag the files hold is read with `RuleData.flag`.
     public static func compose(_ text: String) throws -> Yams.Node? {
-        try Yams.compose(yaml: text, .basic)
+        // UTF-8 named, not looked up: Yams' default encoding reads the whole environment per call.
+        try Yams.compose(yaml: text, .basic, constructor, .utf8)
     }
+
+    /// Built once: Yams' default constructor is a computed property that builds its tables per call.
+    nonisolated(unsafe) private static let constructor = Constructor.default
 
     /// A YAML boolean scalar in a rule file (`true`/`yes`/`on`, any case, as YAML 1.1 and Yams read
     /// them); nil for anything else.
