@@ -229,7 +229,8 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return steps.reversed().joined(separator: "/")
     }
 
-    private var pathStep: String {
+    /// This element's own step of `readablePath` (`Attribute[@Name='mail']`, `Assertion[2]`).
+    public var pathStep: String {
         let name = localName
         if name == "Attribute", let attributeName = attribute("Name") {
             return "Attribute[@Name='\(attributeName)']"

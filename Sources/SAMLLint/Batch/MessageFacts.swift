@@ -43,8 +43,22 @@ public struct MessageFacts: Sendable {
             self.nameIDFormat = nameID.format
             self.nameIDPlace = Self.place(nameID.element)
         }
-        self.attributes = (assertion?.attributes ?? []).map {
-            AttributeFacts(name: $0.name, friendlyName: $0.friendlyName, values: $0.values, place: Self.place($0.element))
+        // Attributes share their parent (the AttributeStatement): its path is built once.
+        var parentPaths: [XMLNode: String] = [:]
+        self.attributes = (assertion?.attributes ?? []).map { attribute in
+            let element = attribute.element
+            let position = element.position
+            let xpath: String
+            if let parent = element.parent {
+                let parentPath = parentPaths[parent] ?? parent.readablePath
+                parentPaths[parent] = parentPath
+                xpath = parentPath + "/" + element.pathStep
+            } else {
+                xpath = element.readablePath
+            }
+            return AttributeFacts(
+                name: attribute.name, friendlyName: attribute.friendlyName, values: attribute.values,
+                place: Place(line: position.line, column: position.column, xpath: xpath))
         }
     }
 

@@ -27,8 +27,8 @@ public struct UntrimmedValue: Rule {
                 for value in attribute.valueElements where value.nestedElements.isEmpty {
                     let text = value.text
                     guard let first = text.first, let last = text.last else { continue }
-                    guard !text.allSatisfy({ $0.isWhitespace }) else { continue }  // empty-attribute-value's job
                     guard first.isWhitespace || last.isWhitespace else { continue }
+                    guard !text.allSatisfy({ $0.isWhitespace }) else { continue }  // empty-attribute-value's job
                     findings.report(
                         "attribute '\(attribute.name)' has a value with leading or trailing whitespace",
                         at: attribute.element, attribute: attribute.name,
