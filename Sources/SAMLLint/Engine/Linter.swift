@@ -16,6 +16,8 @@ public struct Linter: Sendable {
     let profileBuilder: ProfileBuilder
     /// The category of each enabled rule, read once (a description is a large value to copy per entity).
     let enabledCategories: [RuleCategory]
+    /// The enabled rules' ids, read once (a rule's description is a large static value).
+    let enabledIDs: [String]
     let inputSeverities: [String: Severity]
 
     public init(context: LintContext = LintContext(), inputFormat: InputFormat = .auto, maxBytes: Int? = nil) {
@@ -40,6 +42,7 @@ public struct Linter: Sendable {
         self.enabled = enabled
         self.profileBuilder = ProfileBuilder(context: context)
         self.enabledCategories = enabled.map { type(of: $0.0).description.category }
+        self.enabledIDs = enabled.map { type(of: $0.0).description.id }
         self.inputSeverities = inputSeverities
     }
 
@@ -195,7 +198,7 @@ public struct Linter: Sendable {
         for (index, (rule, severity)) in enabled.enumerated() where !signaturesOnly || enabledCategories[index] == .signature {
             if isMetadata, !Self.appliesToMetadata(enabledCategories[index]) { continue }
             var emitter = FindingEmitter(
-                ruleId: type(of: rule).description.id, severity: severity, path: path, messageIndex: raw.index,
+                ruleId: enabledIDs[index], severity: severity, path: path, messageIndex: raw.index,
                 origin: raw.origin)
             rule.check(message, context: context, findings: &emitter)
             findings += emitter.findings

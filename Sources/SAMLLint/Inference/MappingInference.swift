@@ -51,7 +51,9 @@ public struct MappingInference: Sendable {
         var displayCommaForm = false
     }
 
-    public func infer(_ samples: [InferenceSample]) -> InferredMapping {
+    /// `withEvidence: false` leaves the decisions' evidence sentences out (a profile reads only the
+    /// attribute, status and confidence).
+    public func infer(_ samples: [InferenceSample], withEvidence: Bool = true) -> InferredMapping {
         let fields = settings.fields
         var candidates = collect(samples)
         let total = max(samples.count, 1)
@@ -73,7 +75,7 @@ public struct MappingInference: Sendable {
         var decisions: [InferredMapping.Decision] = []
         for (row, field) in fields.enumerated() {
             guard let column = assignment[row], scores[row][column] >= settings.minScore else {
-                decisions.append(.init(field: field.rawValue, attribute: nil, confidence: 0, status: "missing", evidence: ["no attribute carries \(field.rawValue)"], alternative: nil))
+                decisions.append(.init(field: field.rawValue, attribute: nil, confidence: 0, status: "missing", evidence: withEvidence ? ["no attribute carries \(field.rawValue)"] : [], alternative: nil))
                 continue
             }
             let chosen = candidates[column]
@@ -87,8 +89,8 @@ public struct MappingInference: Sendable {
             let undecided = runnerUp != nil && margin < settings.undecidedMargin && second >= settings.minScore
             // Perfect values alone (no name promise) reach full confidence when nothing else competes.
             let confidence = min(1, best / settings.valueWeight) * (0.6 + 0.4 * min(1, margin / 0.3))
-            var evidence = describe(chosen, field: field, total: total)
-            if let runnerUp, second >= settings.minScore {
+            var evidence = withEvidence ? describe(chosen, field: field, total: total) : []
+            if withEvidence, let runnerUp, second >= settings.minScore {
                 evidence += describe(candidates[runnerUp], field: field, total: total).map { "runner-up: " + $0 }
             }
             decisions.append(

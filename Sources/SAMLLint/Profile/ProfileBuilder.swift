@@ -25,7 +25,7 @@ public struct ProfileBuilder: Sendable {
         var raw: [String: [String]] = [:]
         for attribute in sample.attributes { raw[attribute.name, default: []] += attribute.values }
         var profile = Profile(rawAttributes: raw)
-        let inferred = given ?? inference.infer([sample])
+        let inferred = given ?? inference.infer([sample], withEvidence: false)
 
         func source(_ field: String) -> (name: String, source: FieldSource)? {
             if let names = context.configuration.mapping[field] {
