@@ -12,14 +12,25 @@ public struct AnalyzedAttribute: Sendable {
     public let values: [String]
     public let classes: [Classification]
 
-    /// Non-empty values with their classification.
-    public var filled: [(value: String, class: Classification)] {
-        zip(values, classes).filter { !$0.0.isEmpty }.map { ($0.0, $0.1) }
-    }
+    /// Non-empty values with their classification (computed once: every mapping rule reads them).
+    public let filled: [(value: String, class: Classification)]
 
     /// The most common label among the non-empty values, its share and mean confidence.
-    public var dominant: (label: ValueLabel, share: Double, confidence: Double)? {
-        let items = filled
+    public let dominant: (label: ValueLabel, share: Double, confidence: Double)?
+
+    public init(attribute: Attribute, field: ProfileField?, match: CatalogMatch?, configured: Bool, values: [String], classes: [Classification]) {
+        self.attribute = attribute
+        self.field = field
+        self.match = match
+        self.configured = configured
+        self.values = values
+        self.classes = classes
+        let filled = zip(values, classes).filter { !$0.0.isEmpty }.map { (value: $0.0, class: $0.1) }
+        self.filled = filled
+        self.dominant = Self.dominant(of: filled)
+    }
+
+    static func dominant(of items: [(value: String, class: Classification)]) -> (label: ValueLabel, share: Double, confidence: Double)? {
         guard !items.isEmpty else { return nil }
         var counts: [ValueLabel: (Int, Double)] = [:]
         for item in items {
@@ -39,7 +50,7 @@ public struct AnalyzedAttribute: Sendable {
 }
 
 /// Everything the mapping rules read about one assertion, computed once per rule call.
-public struct AssertionAnalysis: Sendable {
+public final class AssertionAnalysis: Sendable {
     public let assertion: Assertion
     public let attributes: [AnalyzedAttribute]
     public let catalog: AttributeCatalog
