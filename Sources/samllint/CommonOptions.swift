@@ -84,15 +84,37 @@ struct CommonOptions: ParsableArguments {
 }
 
 enum Output {
+    /// Writes the text's own UTF-8 bytes (no `Data` copy: a folder's JSON report is tens of MB).
     static func write(_ text: String, to path: String?) throws {
+        var text = text
         if let path {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch let failure {
-                Output.error("cannot write \(path): \(failure.localizedDescription)")
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                Output.error("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw ExitCode(2)
+            }
+            defer { close(descriptor) }
+            guard text.withUTF8({ writeAll($0, to: descriptor) }) else {
+                Output.error("cannot write \(path): \(String(cString: strerror(errno)))")
                 throw ExitCode(2)
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            _ = text.withUTF8 { writeAll($0, to: STDOUT_FILENO) }
         }
+    }
+
+    /// `write(2)` until every byte is out (or an error other than EINTR).
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
     }
 
     static func error(_ message: String) {
