@@ -13,8 +13,9 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, options: ReportOptions) -> String {
-        guard let bytes = try? Self.encode(report) else { return Self.encodeWithFoundation(report) }
-        return String(decoding: bytes, as: UTF8.self) + "\n"
+        guard var bytes = try? Self.encode(report) else { return Self.encodeWithFoundation(report) }
+        bytes.append(0x0A)  // before decoding: appending to a report-sized string copies it
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Below this many elements one pass is as fast as splitting the work.
