@@ -42,20 +42,21 @@ public struct FileDiscovery: Sendable {
         var files: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                let type = attributes[.type] as? FileAttributeType
-            else {
+            // lstat(2), not FileManager's attribute dictionary: this runs once per file of a folder,
+            // before any linting starts.
+            var info = stat()
+            guard lstat(path, &info) == 0 else {
                 files.append(path)  // unreadable entry: report it rather than skip it silently
                 continue
             }
-            switch type {
-            case .typeDirectory:
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
                 files += walk(directory: path, visited: &visited)
-            case .typeRegular:
+            case S_IFREG:
                 if accepts(path) { files.append(path) }
-            case .typeSymbolicLink:
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue, accepts(path) {
+            case S_IFLNK:
+                var target = stat()
+                if stat(path, &target) == 0, target.st_mode & S_IFMT != S_IFDIR, accepts(path) {
                     files.append(path)
                 }
             default:
@@ -66,18 +67,32 @@ public struct FileDiscovery: Sendable {
     }
 
     func accepts(_ path: String) -> Bool {
-        let includes = include.isEmpty ? Self.defaultInclude : include
-        guard matches(path, includes) else { return false }
-        return !matches(path, exclude)
+        guard matches(path, include.isEmpty ? Self.defaultIncludeGlobs : Self.globs(include)) else { return false }
+        return exclude.isEmpty || !matches(path, Self.globs(exclude))
     }
 
-    func matches(_ path: String, _ globs: [String]) -> Bool {
-        let name = (path as NSString).lastPathComponent
-        for glob in globs {
-            if fnmatch(glob, name, 0) == 0 || fnmatch(glob, path, 0) == 0 { return true }
-            // `**/x` also matches `x` at any depth; `dir/**` matches everything below dir.
+    func matches(_ path: String, _ globs: [String]) -> Bool { matches(path, Self.globs(globs)) }
+
+    /// A glob with its loose form: `**/x` also matches `x` at any depth; `dir/**` everything below dir.
+    struct Glob: Sendable {
+        let pattern: String
+        let loose: String?
+    }
+
+    static func globs(_ patterns: [String]) -> [Glob] {
+        patterns.map { glob in
             let loose = glob.replacingOccurrences(of: "**/", with: "*").replacingOccurrences(of: "/**", with: "/*")
-            if loose != glob, fnmatch(loose, path, 0) == 0 || fnmatch(loose, name, 0) == 0 { return true }
+            return Glob(pattern: glob, loose: loose == glob ? nil : loose)
+        }
+    }
+
+    static let defaultIncludeGlobs = globs(defaultInclude)
+
+    func matches(_ path: String, _ globs: [Glob]) -> Bool {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
+        for glob in globs {
+            if fnmatch(glob.pattern, name, 0) == 0 || fnmatch(glob.pattern, path, 0) == 0 { return true }
+            if let loose = glob.loose, fnmatch(loose, path, 0) == 0 || fnmatch(loose, name, 0) == 0 { return true }
         }
         return false
     }
