@@ -150,8 +150,24 @@ public struct XMLNode: @unchecked Sendable, Hashable {
 
     /// An attribute without namespace (`ID`, `Name`, ...).
     public func attribute(_ name: String) -> String? {
-        guard xmlHasProp(pointer, name) != nil else { return nil }
-        return String(consuming: xmlGetNoNsProp(pointer, name))
+        // One walk of the attribute list; a value that is one text node is read in place
+        // (xmlHasProp + xmlGetNoNsProp walked twice and copied through malloc).
+        name.withCString { wanted -> String? in
+            var property = pointer.pointee.properties
+            while let current = property {
+                if current.pointee.ns == nil, let local = current.pointee.name,
+                    strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self), wanted) == 0
+                {
+                    guard let child = current.pointee.children else { return "" }
+                    if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+                        return String(cString: UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+                    }
+                    return String(consuming: xmlNodeGetContent(UnsafeMutablePointer<xmlNode>(OpaquePointer(current)))) ?? ""
+                }
+                property = current.pointee.next
+            }
+            return nil
+        }
     }
 
     /// An attribute in a namespace (`xsi:type`).
