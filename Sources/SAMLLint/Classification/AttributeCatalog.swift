@@ -26,7 +26,7 @@ public struct CatalogMatch: Sendable, Equatable {
 
 /// Maps attribute Names and FriendlyNames to the field they promise. Case-insensitive, with the
 /// quirks of real IdPs (OIDs with colons, bare OIDs, trailing slashes).
-public struct AttributeCatalog: Sendable {
+public final class AttributeCatalog: Sendable {
     struct Entry: Sendable {
         let field: ProfileField
         let alias: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// Given-name and family-name frequencies (per million people) from `rules/lexicons/names.tsv`,
 /// built by `scripts/build-name-lexicon` from the US Census 1990 lists and per-locale public lists.
-public struct NameLexicon: Sendable {
+public final class NameLexicon: Sendable {
     public struct Frequency: Sendable, Equatable {
         public var given: Double
         public var family: Double

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs the classifier families in order (placeholder, address, identifier, name) and returns one
 /// label with a confidence for a value.
-public struct ValueClassifier: Sendable {
+public final class ValueClassifier: Sendable {
     public let placeholders: PlaceholderClassifier
     public let emails: EmailClassifier
     public let identifiers: IdentifierClassifier

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The word lists of `rules/lexicons/value-patterns.yml`.
-public struct ValuePatterns: Sendable {
+public final class ValuePatterns: Sendable {
     public let placeholders: Set<String>
     public let nonRoutableTLDs: Set<String>
     public let upnDomainSuffixes: [String]
