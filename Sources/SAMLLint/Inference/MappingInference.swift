@@ -22,7 +22,17 @@ public struct MappingInference: Sendable {
         catalog = AttributeCatalog.shared(context.ruleData)
         classifier = ValueClassifier.shared(context.ruleData)
         configured = context.configuration.mapping
+        let loaded = settings
+        fitRows = loaded.fields.map { field in
+            let table = loaded.fit[field] ?? [:]
+            return ValueLabel.allCases.map { table[$0] ?? 0 }
+        }
     }
+
+    /// `settings.fit` as rows per field (in `settings.fields` order) indexed by label ordinal: read
+    /// for every value of every message.
+    let fitRows: [[Double]]
+    static let labelOrdinal: [ValueLabel: Int] = Dictionary(uniqueKeysWithValues: ValueLabel.allCases.enumerated().map { ($1, $0) })
 
     /// Per-candidate aggregates over the samples.
     struct Candidate {
@@ -30,8 +40,9 @@ public struct MappingInference: Sendable {
         var friendlyName: String?
         var present = 0
         var multiValued = 0
-        /// Per field, the sum over present samples of the mean fit of its values.
-        var fitSum: [ProfileField: Double] = [:]
+        /// Per field (in `settings.fields` order), the sum over present samples of the mean fit of
+        /// its values.
+        var fitSum: [Double] = []
         var labelCounts: [ValueLabel: Int] = [:]
         var values = 0
         var promise: [ProfileField: Double] = [:]
@@ -60,8 +71,8 @@ public struct MappingInference: Sendable {
         for index in candidates.indices { candidates[index].promise = promises(for: candidates[index], samples: samples) }
 
         var scores: [[Double]] = []
-        for field in fields {
-            scores.append(candidates.map { score($0, field: field, total: total) })
+        for (index, field) in fields.enumerated() {
+            scores.append(candidates.map { score($0, field: field, fieldIndex: index, total: total) })
         }
         // An identifier that stays the same while the people change (a tenant id, an IdP id) is not
         // the user's id.
@@ -148,15 +159,14 @@ public struct MappingInference: Sendable {
         }
         for label in labels { candidate.labelCounts[label, default: 0] += 1 }
         candidate.values += labels.count
-        for field in settings.fields {
-            let table = settings.fit[field] ?? [:]
-            let fits: [Double]
-            if field == .groups {
-                fits = labels.map { table[$0] ?? 0 }
+        if candidate.fitSum.isEmpty { candidate.fitSum = Array(repeating: 0, count: fitRows.count) }
+        let ordinals = labels.map { Self.labelOrdinal[$0]! }
+        for (index, row) in fitRows.enumerated() {
+            if settings.fields[index] == .groups {
+                candidate.fitSum[index] += ordinals.reduce(0) { $0 + row[$1] } / Double(ordinals.count)
             } else {
-                fits = [table[labels[0]] ?? 0]  // single-valued fields read the first value
+                candidate.fitSum[index] += row[ordinals[0]]  // single-valued fields read the first value
             }
-            candidate.fitSum[field, default: 0] += fits.reduce(0, +) / Double(fits.count)
         }
     }
 
@@ -192,9 +202,9 @@ public struct MappingInference: Sendable {
         return Double(repeated) / Double(all)
     }
 
-    func score(_ candidate: Candidate, field: ProfileField, total: Int) -> Double {
+    func score(_ candidate: Candidate, field: ProfileField, fieldIndex: Int, total: Int) -> Double {
         let presence = Double(candidate.present) / Double(total)
-        var fit = candidate.present > 0 ? (candidate.fitSum[field] ?? 0) / Double(candidate.present) : 0
+        var fit = candidate.present > 0 && !candidate.fitSum.isEmpty ? candidate.fitSum[fieldIndex] / Double(candidate.present) : 0
         if (field == .firstName || field == .lastName), candidate.nameLike > 0 {
             // Names: the share of name-like values, split by the given-vs-family evidence.
             // Evidence accumulates: the mean lean over n messages counts sqrt(n) times, so ten
