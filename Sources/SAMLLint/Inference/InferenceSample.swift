@@ -39,7 +39,7 @@ public struct InferenceSample: Sendable {
     public func value(of name: String) -> String? {
         if name == InferredMapping.nameIDSource { return nameID.flatMap { $0.isEmpty ? nil : $0 } }
         for attribute in attributes where attribute.name == name {
-            if let value = attribute.values.map(\.trimmed).first(where: { !$0.isEmpty }) { return value }
+            if let value = attribute.values.lazy.map(\.trimmed).first(where: { !$0.isEmpty }) { return value }
         }
         return nil
     }
