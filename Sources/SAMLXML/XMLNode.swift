@@ -59,6 +59,22 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return uri.withCString { strcmp($0, UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)) == 0 }
     }
 
+    /// Whether the local name is `name`, compared in C without making a String.
+    public func hasLocalName(_ name: String) -> Bool {
+        guard let own = pointer.pointee.name else { return false }
+        return name.withCString { strcmp($0, UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self)) == 0 }
+    }
+
+    /// Whether the local name ends with `suffix`, compared in C without making a String.
+    public func localNameHasSuffix(_ suffix: String) -> Bool {
+        guard let own = pointer.pointee.name else { return false }
+        let length = Int(strlen(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self)))
+        return suffix.withCString { chars in
+            let count = Int(strlen(chars))
+            return count <= length && memcmp(UnsafeRawPointer(own) + (length - count), chars, count) == 0
+        }
+    }
+
     static func matches(_ node: xmlNodePtr, _ localName: String, _ namespace: String) -> Bool {
         guard let name = node.pointee.name else { return false }
         let nameMatches = localName.withCString { strcmp($0, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == 0 }
@@ -150,7 +166,15 @@ public struct XMLNode: @unchecked Sendable, Hashable {
 
     /// An attribute without namespace (`ID`, `Name`, ...).
     public func attribute(_ name: String) -> String? {
-        guard xmlHasProp(pointer, name) != nil else { return nil }
+        guard let property = xmlHasProp(pointer, name) else { return nil }
+        // A parsed attribute holds its value as one text node: read it in place, without the
+        // copy xmlGetNoNsProp makes (entity references are never substituted here, and libxml2
+        // keeps an attribute value as a single text node when there are none).
+        if property.pointee.type == XML_ATTRIBUTE_NODE, property.pointee.ns == nil, let text = property.pointee.children,
+            text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
+        {
+            return String(cString: content)
+        }
         return String(consuming: xmlGetNoNsProp(pointer, name))
     }
 

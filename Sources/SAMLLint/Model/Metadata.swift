@@ -17,7 +17,7 @@ public struct EntityDescriptor: Sendable {
     }
     /// Every role descriptor (IDP, SP, AttributeAuthority, ...).
     public var roleDescriptors: [RoleDescriptor] {
-        element.children.filter { $0.hasNamespace(XMLNamespaces.metadata) && $0.localName.hasSuffix("Descriptor") }
+        element.children.filter { $0.hasNamespace(XMLNamespaces.metadata) && $0.localNameHasSuffix("Descriptor") }
             .map(RoleDescriptor.init)
     }
     public var signature: XMLNode? { element.firstChild("Signature", namespace: XMLNamespaces.dsig) }
@@ -44,8 +44,8 @@ public struct RoleDescriptor: Sendable {
     public init(_ element: XMLNode) { self.element = element }
 
     public var kind: String { element.localName }
-    public var isIdP: Bool { element.localName == "IDPSSODescriptor" }
-    public var isSP: Bool { element.localName == "SPSSODescriptor" }
+    public var isIdP: Bool { element.hasLocalName("IDPSSODescriptor") }
+    public var isSP: Bool { element.hasLocalName("SPSSODescriptor") }
     public var protocolSupportEnumeration: [String] {
         (element.attribute("protocolSupportEnumeration") ?? "").split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
             .map(String.init)

@@ -25,10 +25,14 @@ public struct HTTPEndpoint: Rule {
         "ManageNameIDService", "NameIDMappingService", "AssertionIDRequestService", "AttributeService",
     ]
 
+    /// The same names, compared in C against each element's name (no String per element).
+    static let endpointNameList = Array(endpointNames)
+
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for entity in message.entities {
             for role in entity.roleDescriptors {
-                for element in role.element.children where element.hasNamespace(XMLNamespaces.metadata) && Self.endpointNames.contains(element.localName) {
+                for element in role.element.children
+                where element.hasNamespace(XMLNamespaces.metadata) && Self.endpointNameList.contains(where: element.hasLocalName) {
                     for key in ["Location", "ResponseLocation"] {
                         guard let location = element.attribute(key), location.hasASCIIPrefixIgnoringCase("http://") else { continue }
                         findings.report(
