@@ -47,8 +47,15 @@ public struct RoleDescriptor: Sendable {
     public var isIdP: Bool { element.hasLocalName("IDPSSODescriptor") }
     public var isSP: Bool { element.hasLocalName("SPSSODescriptor") }
     public var protocolSupportEnumeration: [String] {
-        (element.attribute("protocolSupportEnumeration") ?? "").split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
-            .map(String.init)
+        let value = element.attribute("protocolSupportEnumeration") ?? ""
+        // ASCII without CR (every real value): split the bytes, which gives the same pieces as
+        // splitting the Characters. Otherwise Characters, where "\r\n" or a space followed by a
+        // combining mark is one Character and not a separator.
+        if value.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 })
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
     }
     public var validUntil: String? { element.attribute("validUntil") }
     public var keyDescriptors: [KeyDescriptor] {

@@ -5,7 +5,7 @@ import Foundation
 /// the same key for several entities of one organisation), and a decode (base64, then DER with
 /// swift-asn1) costs far more than hashing the text. Keyed by the exact text bytes as written
 /// (whitespace included): the same text always decodes to the same result, so a hit gives the
-/// same findings as a decode. Bounded: when full it is emptied and refilled.
+/// same findings as a decode. Bounded: when full, further certificates are decoded but not kept.
 public final class CertificateCache: @unchecked Sendable {
     /// The DER bytes (empty when the base64 could not be decoded) and what was read from them.
     public struct Entry: Sendable {
@@ -43,8 +43,15 @@ public final class CertificateCache: @unchecked Sendable {
         }
         let entry = Self.compute(text)
         lock.lock()
-        if slots.count >= maxEntries { slots.removeAll(keepingCapacity: true) }
-        slots[key] = Slot(text: Array(text), entry: entry)
+        let full = slots.count >= maxEntries
+        lock.unlock()
+        // Once full, nothing more is remembered: the first certificates stay (an aggregate's
+        // repeats are mostly near each other or of a few federation-wide keys), and a run of
+        // all-distinct certificates pays only the lookup.
+        guard !full || slot != nil else { return entry }
+        let stored = Slot(text: Array(text), entry: entry)
+        lock.lock()
+        slots[key] = stored
         lock.unlock()
         return entry
     }
