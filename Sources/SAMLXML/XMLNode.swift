@@ -178,6 +178,20 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return String(consuming: xmlGetNoNsProp(pointer, name))
     }
 
+    /// Calls `body` with the UTF-8 bytes of an attribute without namespace, read in place when
+    /// libxml2 holds the value as one text node (as `attribute(_:)` does); nil when absent.
+    public func withAttributeBytes<T>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        guard let property = xmlHasProp(pointer, name) else { return nil }
+        if property.pointee.type == XML_ATTRIBUTE_NODE, property.pointee.ns == nil, let text = property.pointee.children,
+            text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
+        {
+            return body(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+        }
+        guard let value = attribute(name) else { return nil }
+        var copy = value
+        return copy.withUTF8 { body($0) }
+    }
+
     /// An attribute in a namespace (`xsi:type`).
     public func attribute(_ name: String, namespace: String) -> String? {
         String(consuming: xmlGetNsProp(pointer, name, namespace))
