@@ -67,6 +67,17 @@ static inline long clibxml2_input_offset(xmlParserCtxtPtr ctxt) {
     return (long)ctxt->input->consumed + (long)(ctxt->input->cur - ctxt->input->base);
 }
 /* The byte at a negative distance from the cursor, or -1 when outside the buffer. */
+/* Offset of the nearest '<' at or before the cursor (the start of the start tag the parser has
+ * just read), or -1 when it is not in the buffer: one C loop instead of a call per byte. */
+static inline long clibxml2_start_tag_offset(xmlParserCtxtPtr ctxt) {
+    if (!ctxt || !ctxt->input || !ctxt->input->cur || !ctxt->input->base) return -1;
+    const xmlChar *base = ctxt->input->base;
+    const xmlChar *cur = ctxt->input->cur;
+    for (const xmlChar *p = cur; p >= base; p--) {
+        if (*p == '<') return (long)ctxt->input->consumed + (long)(p - base);
+    }
+    return -1;
+}
 static inline int clibxml2_input_byte_back(xmlParserCtxtPtr ctxt, long back) {
     if (!ctxt || !ctxt->input || !ctxt->input->cur || !ctxt->input->base) return -1;
     const xmlChar *p = ctxt->input->cur - back;

@@ -76,18 +76,8 @@ extension XMLDocument {
             guard let node = ctxt.pointee.node else { return }
             // The cursor sits on the `>` of the start tag; `<` cannot occur inside a start tag, so
             // the nearest `<` behind it is where the tag starts.
-            let cursor = clibxml2_input_offset(ctxt)
-            guard cursor >= 0 else { return }
-            var back = 0
-            while true {
-                let byte = clibxml2_input_byte_back(ctxt, back)
-                if byte < 0 { break }
-                if byte == 0x3C {
-                    node.pointee._private = UnsafeMutableRawPointer(bitPattern: cursor - back + 1)
-                    break
-                }
-                back += 1
-            }
+            let offset = clibxml2_start_tag_offset(ctxt)
+            if offset >= 0 { node.pointee._private = UnsafeMutableRawPointer(bitPattern: offset + 1) }
         }
         sax.pointee.endElementNs = { context, localname, prefix, uri in
             xmlSAX2EndElementNs(context, localname, prefix, uri)

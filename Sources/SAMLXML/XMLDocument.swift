@@ -1,4 +1,5 @@
 import CLibXMLSec
+import Foundation
 
 /// Limits applied while parsing hostile input.
 public struct XMLParseLimits: Sendable, Equatable {
@@ -21,7 +22,18 @@ public final class XMLDocument: @unchecked Sendable {
     let doc: xmlDocPtr
     /// The bytes the document was parsed from (UTF-8 in practice), kept for line and column lookups.
     public let source: [UInt8]
-    private let lineStarts: [Int]
+    /// Offsets where lines start, counted on the first location asked for (most documents of an
+    /// aggregate are never asked). Under a lock: a document may be read from several threads.
+    private var lineStartsStorage: [Int]?
+    private let lineStartsLock = NSLock()
+    private var lineStarts: [Int] {
+        lineStartsLock.lock()
+        defer { lineStartsLock.unlock() }
+        if let lineStartsStorage { return lineStartsStorage }
+        let starts = Self.lineStarts(of: source)
+        lineStartsStorage = starts
+        return starts
+    }
     /// Offsets are only meaningful when the parser read the original bytes unconverted.
     private let offsetsAreSourceBytes: Bool
     private var xpathContext: OpaquePointer?
@@ -32,6 +44,9 @@ public final class XMLDocument: @unchecked Sendable {
         self.doc = doc
         self.source = source
         self.offsetsAreSourceBytes = offsetsAreSourceBytes
+    }
+
+    private static func lineStarts(of source: [UInt8]) -> [Int] {
         var starts = [0]
         starts.reserveCapacity(source.count / 40 + 1)
         source.withUnsafeBufferPointer { buffer in
@@ -43,7 +58,7 @@ public final class XMLDocument: @unchecked Sendable {
                 cursor = index + 1
             }
         }
-        self.lineStarts = starts
+        return starts
     }
 
     deinit {
@@ -68,12 +83,18 @@ public final class XMLDocument: @unchecked Sendable {
 
     /// Parses a fragment cut from a larger file; locations are reported in that file's lines and
     /// columns through `sourceMap` (errors too).
+    ///
+    /// `reuseParser`: parse with this thread's parser context, kept from the previous parse (its
+    /// allocation and name dictionary are a visible share of parsing thousands of small entities).
+    /// The document then shares that context's name dictionary, which libxml2 does not lock: only
+    /// for callers that use and free the document on the calling thread (streamed aggregate pieces).
     public static func parse(
-        _ bytes: [UInt8], url: String = "input.xml", limits: XMLParseLimits = XMLParseLimits(), sourceMap: SourceMap?
+        _ bytes: [UInt8], url: String = "input.xml", limits: XMLParseLimits = XMLParseLimits(), sourceMap: SourceMap?,
+        reuseParser: Bool = false
     ) throws(XMLParseError) -> XMLDocument {
-        guard let sourceMap else { return try parseUnmapped(bytes, url: url, limits: limits) }
+        guard let sourceMap else { return try parseUnmapped(bytes, url: url, limits: limits, reuseParser: reuseParser) }
         do {
-            let document = try parseUnmapped(bytes, url: url, limits: limits)
+            let document = try parseUnmapped(bytes, url: url, limits: limits, reuseParser: reuseParser)
             document.sourceMap = sourceMap
             return document
         } catch {
@@ -82,23 +103,30 @@ public final class XMLDocument: @unchecked Sendable {
     }
 
     private static func parseUnmapped(
-        _ bytes: [UInt8], url: String, limits: XMLParseLimits
+        _ bytes: [UInt8], url: String, limits: XMLParseLimits, reuseParser: Bool = false
     ) throws(XMLParseError) -> XMLDocument {
         LibXML.ensureInitialized()
         if bytes.count > limits.maxBytes { throw .tooLarge(bytes: bytes.count, limit: limits.maxBytes) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count, limit: Int(Int32.max)) }
 
-        guard let ctxt = xmlNewParserCtxt() else {
+        let reused = reuseParser ? ParserContexts.take() : nil
+        guard let ctxt = reused?.ctxt ?? xmlNewParserCtxt() else {
             throw .malformed(message: "libxml2 could not allocate a parser", line: 1, column: 1)
         }
-        defer { xmlFreeParserCtxt(ctxt) }
+        // A context goes back for reuse only after a clean parse (below).
+        var keep = false
+        defer {
+            ctxt.pointee._private = nil
+            if keep { ParserContexts.give(ctxt, uses: reused?.uses ?? 0) } else { xmlFreeParserCtxt(ctxt) }
+        }
 
         let state = ParseState(maxDepth: limits.maxDepth)
         let unmanaged = Unmanaged.passRetained(state)
         defer { unmanaged.release() }
         ctxt.pointee._private = unmanaged.toOpaque()
-        installHandlers(on: ctxt)
+        // The handlers live in the context's own SAX block, which xmlCtxtReset leaves alone.
+        if reused == nil { installHandlers(on: ctxt) }
 
         let options: [xmlParserOption] = [
             XML_PARSE_NONET, XML_PARSE_NOERROR, XML_PARSE_NOWARNING, XML_PARSE_BIG_LINES,
@@ -133,6 +161,7 @@ public final class XMLDocument: @unchecked Sendable {
             if let parsed { xmlFreeDoc(parsed) }
             throw .malformed(message: "not well-formed", line: 1, column: 1)
         }
+        keep = reuseParser
         let utf8 = !looksLikeUTF16(bytes) && !declaresNonUTF8Encoding(bytes)
         return XMLDocument(doc: parsed, source: bytes, offsetsAreSourceBytes: utf8)
     }
@@ -141,6 +170,7 @@ public final class XMLDocument: @unchecked Sendable {
 
     /// 1-based line and column (in UTF-16 code units, as SARIF counts them) of a byte offset.
     public func lineAndColumn(ofOffset offset: Int) -> (line: Int, column: Int) {
+        let lineStarts = self.lineStarts
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -232,6 +262,56 @@ public final class XMLDocument: @unchecked Sendable {
             return start
         }
         return nil
+    }
+}
+
+/// One parser context per thread, reused from parse to parse (`XMLDocument.parse(reuseParser:)`).
+/// xmlCtxtReadMemory resets a context before each parse, as it does a fresh one; what carries
+/// over is the allocation, the SAX handlers and the name dictionary. A context is replaced after
+/// a number of parses or when its dictionary has grown (hostile input with endless distinct
+/// names), and freed with its thread.
+enum ParserContexts {
+    static let maxUses = 4096
+    static let maxDictionaryEntries = 20_000
+
+    private final class Slot {
+        let ctxt: xmlParserCtxtPtr
+        let uses: Int
+        init(_ ctxt: xmlParserCtxtPtr, uses: Int) {
+            self.ctxt = ctxt
+            self.uses = uses
+        }
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { raw in
+            guard let raw else { return }
+            xmlFreeParserCtxt(Unmanaged<Slot>.fromOpaque(raw).takeRetainedValue().ctxt)
+        }
+        return key
+    }()
+
+    /// Takes this thread's context out (the caller owns it until `give`), if it has one still
+    /// fit for use.
+    static func take() -> (ctxt: xmlParserCtxtPtr, uses: Int)? {
+        guard let raw = pthread_getspecific(key) else { return nil }
+        pthread_setspecific(key, nil)
+        let slot = Unmanaged<Slot>.fromOpaque(raw).takeRetainedValue()
+        let dictionary = slot.ctxt.pointee.dict.map { Int(xmlDictSize($0)) } ?? 0
+        if slot.uses >= maxUses || dictionary > maxDictionaryEntries {
+            xmlFreeParserCtxt(slot.ctxt)
+            return nil
+        }
+        return (slot.ctxt, slot.uses)
+    }
+
+    /// Hands a context back after a clean parse, as this thread's context.
+    static func give(_ ctxt: xmlParserCtxtPtr, uses: Int) {
+        if let raw = pthread_getspecific(key) {
+            xmlFreeParserCtxt(Unmanaged<Slot>.fromOpaque(raw).takeRetainedValue().ctxt)
+        }
+        pthread_setspecific(key, Unmanaged.passRetained(Slot(ctxt, uses: uses + 1)).toOpaque())
     }
 }
 

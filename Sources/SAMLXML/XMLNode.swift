@@ -59,6 +59,22 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return uri.withCString { strcmp($0, UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)) == 0 }
     }
 
+    /// Whether the local name is `name`, compared in C without making a String.
+    public func hasLocalName(_ name: String) -> Bool {
+        guard let own = pointer.pointee.name else { return false }
+        return name.withCString { strcmp($0, UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self)) == 0 }
+    }
+
+    /// Whether the local name ends with `suffix`, compared in C without making a String.
+    public func localNameHasSuffix(_ suffix: String) -> Bool {
+        guard let own = pointer.pointee.name else { return false }
+        let length = Int(strlen(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self)))
+        return suffix.withCString { chars in
+            let count = Int(strlen(chars))
+            return count <= length && memcmp(UnsafeRawPointer(own) + (length - count), chars, count) == 0
+        }
+    }
+
     static func matches(_ node: xmlNodePtr, _ localName: String, _ namespace: String) -> Bool {
         guard let name = node.pointee.name else { return false }
         let nameMatches = localName.withCString { strcmp($0, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == 0 }
@@ -168,6 +184,20 @@ public struct XMLNode: @unchecked Sendable, Hashable {
             }
             return nil
         }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of an attribute without namespace, read in place when
+    /// libxml2 holds the value as one text node (as `attribute(_:)` does); nil when absent.
+    public func withAttributeBytes<T>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        guard let property = xmlHasProp(pointer, name) else { return nil }
+        if property.pointee.type == XML_ATTRIBUTE_NODE, property.pointee.ns == nil, let text = property.pointee.children,
+            text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
+        {
+            return body(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+        }
+        guard let value = attribute(name) else { return nil }
+        var copy = value
+        return copy.withUTF8 { body($0) }
     }
 
     /// An attribute in a namespace (`xsi:type`).

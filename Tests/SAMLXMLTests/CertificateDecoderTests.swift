@@ -90,6 +90,28 @@ struct CertificateDecoderTests {
         }
     }
 
+    /// The run-wide cache gives what a decode gives, for good and bad text, including two texts
+    /// that share their last 256 bytes (the part the key hashes), and stays bounded.
+    @Test func cacheAgreesWithTheDecoder() throws {
+        let cache = CertificateCache(maxEntries: 4)
+        let good = Data(try Self.der("rsa2048-sha256")).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+        let expired = Data(try Self.der("rsa2048-expired")).base64EncodedString()
+        // Same length and tail, different head: the same key, told apart by the full comparison.
+        let sameTail = "X" + good.dropFirst()
+        let texts = [good, expired, sameTail, "!!!!", "", "MAA=", good, sameTail, expired, "AAAA", good]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let entry = bytes.withUnsafeBufferPointer { cache.decode(base64UTF8: $0) }
+            let der = try? CertificateDecoder.derBytes(base64UTF8: bytes)
+            #expect(entry.der == (der ?? []))
+            switch (entry.facts, Result { try CertificateDecoder.decode(base64: text) }) {
+            case let (.success(cached), .success(fresh)): #expect(cached == fresh)
+            case let (.failure(cached), .failure(fresh)): #expect(cached == (fresh as? CertificateDecodingError))
+            default: Issue.record("cache and decoder disagree on \(text.prefix(20))")
+            }
+        }
+    }
+
     @Test func oversizedInputIsRefused() {
         #expect(throws: CertificateDecodingError.self) {
             try CertificateDecoder.decode(der: [UInt8](repeating: 0x30, count: CertificateDecoder.maxBytes + 1))

@@ -57,6 +57,33 @@ struct ParserTests {
         #expect(children[2].position == (5, 7))
     }
 
+    /// A reused parser context (streamed aggregate pieces) gives the same documents and errors as
+    /// a fresh one, also right after a refused DOCTYPE, a too-deep piece and a malformed one.
+    @Test func reusedParserMatchesAFreshOne() throws {
+        let good = "<r xmlns='urn:x'>\n  <a\n     x='1'>t</a>\n  <é/><b y='&amp;'/>\n</r>"
+        let inputs = [
+            good, "<a>\n  <b>\n  </c>\n</a>", good, Self.doctypeAttacks[0].0, good,
+            String(repeating: "<d>", count: 200) + String(repeating: "</d>", count: 200), good, "   ", good,
+        ]
+        for _ in 0..<3 {
+            for text in inputs {
+                let bytes = Array(text.utf8)
+                let fresh = Result { () throws(XMLParseError) in try XMLDocument.parse(bytes) }
+                let reused = Result { () throws(XMLParseError) in try XMLDocument.parse(bytes, sourceMap: nil, reuseParser: true) }
+                switch (fresh, reused) {
+                case let (.success(a), .success(b)):
+                    let (x, y) = (try #require(a.root), try #require(b.root))
+                    #expect(x.children.map { [$0.line, $0.column] } == y.children.map { [$0.line, $0.column] })
+                    #expect(x.children.map { $0.localName } == y.children.map { $0.localName })
+                    #expect(x.children.last?.attribute("y") == y.children.last?.attribute("y"))
+                    #expect(y.children.last?.attribute("y") == "&")
+                case let (.failure(a), .failure(b)): #expect(a == b)
+                default: Issue.record("fresh and reused parsers disagree on \(text.prefix(20))")
+                }
+            }
+        }
+    }
+
     @Test func deepNestingIsBounded() {
         let depth = 100_000
         let text = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)

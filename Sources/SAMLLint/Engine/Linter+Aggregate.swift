@@ -84,8 +84,14 @@ extension Linter {
 
     func lintAggregate(_ stream: AggregateStream, path: String) -> InputReport {
         let collector = AggregateCollector()
-        // Read once: `description` is a large struct, copied on every access.
-        let ruleIDs = enabled.map { type(of: $0.rule).description.id }
+        // The rules an entity is linted with, chosen once per aggregate (attribute, email and
+        // consistency rules read assertions; an entity has none). Rule ids are read once:
+        // `description` is a large struct, copied on every access.
+        let rules: [AggregateRule] = enabled.indices.compactMap { index in
+            guard Self.appliesToMetadata(enabledCategories[index]) else { return nil }
+            let (rule, severity) = enabled[index]
+            return AggregateRule(rule: rule, severity: severity, id: type(of: rule).description.id)
+        }
         var seen: [String: Int] = [:]
         var aggregateName: String?
         var entities = 0
@@ -95,7 +101,7 @@ extension Linter {
         let workers = WorkQueue<[(AggregateStream.Piece, AggregateMember)]>(
             workers: ProcessInfo.processInfo.activeProcessorCount, capacity: 4
         ) { pieces in
-            for (piece, member) in pieces { collector.add(self.lint(piece: piece, member: member, path: path, ruleIDs: ruleIDs)) }
+            for (piece, member) in pieces { collector.add(self.lint(piece: piece, member: member, path: path, rules: rules)) }
         }
 
         func flush() {
@@ -146,12 +152,12 @@ extension Linter {
     }
 
     /// Parses one piece and runs every enabled rule on it.
-    private func lint(piece: AggregateStream.Piece, member: AggregateMember, path: String, ruleIDs: [String]) -> PieceResult {
+    private func lint(piece: AggregateStream.Piece, member: AggregateMember, path: String, rules: [AggregateRule]) -> PieceResult {
         let document: XMLDocument
         do {
             document = try XMLDocument.parse(
                 piece.bytes, url: path, limits: XMLParseLimits(maxBytes: maxEntityBytes, maxDepth: limits.maxDepth),
-                sourceMap: piece.sourceMap)
+                sourceMap: piece.sourceMap, reuseParser: true)
         } catch {
             let error = inputError(for: error)
             return PieceResult(
@@ -161,13 +167,10 @@ extension Linter {
         guard var message = try? SAMLMessage(document: document) else { return PieceResult(findings: []) }
         message.aggregate = member
         var findings: [Finding] = []
-        for (index, (rule, severity)) in enabled.enumerated() {
-            // Attribute, email and consistency rules read assertions; an entity has none.
-            guard Self.appliesToMetadata(enabledCategories[index]) else { continue }
-            var emitter = FindingEmitter(
-                ruleId: ruleIDs[index], severity: severity, path: path, messageIndex: 0, origin: nil)
-            rule.check(message, context: context, findings: &emitter)
-            findings += emitter.findings
+        for entry in rules {
+            var emitter = FindingEmitter(ruleId: entry.id, severity: entry.severity, path: path, messageIndex: 0, origin: nil)
+            entry.rule.check(message, context: context, findings: &emitter)
+            if !emitter.findings.isEmpty { findings += emitter.findings }
         }
         return PieceResult(findings: findings)
     }
@@ -201,6 +204,13 @@ extension Linter {
         guard metadata else { return [] }
         return ["metadata certificate and validUntil dates not checked: --now auto gives metadata no time; pass --now now or an ISO 8601 time"]
     }
+}
+
+/// A rule as the entities of an aggregate are linted with it.
+struct AggregateRule: Sendable {
+    let rule: any Rule
+    let severity: Severity
+    let id: String
 }
 
 struct PieceResult: Sendable {

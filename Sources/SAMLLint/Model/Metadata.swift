@@ -17,7 +17,7 @@ public struct EntityDescriptor: Sendable {
     }
     /// Every role descriptor (IDP, SP, AttributeAuthority, ...).
     public var roleDescriptors: [RoleDescriptor] {
-        element.children.filter { $0.hasNamespace(XMLNamespaces.metadata) && $0.localName.hasSuffix("Descriptor") }
+        element.children.filter { $0.hasNamespace(XMLNamespaces.metadata) && $0.localNameHasSuffix("Descriptor") }
             .map(RoleDescriptor.init)
     }
     public var signature: XMLNode? { element.firstChild("Signature", namespace: XMLNamespaces.dsig) }
@@ -44,11 +44,18 @@ public struct RoleDescriptor: Sendable {
     public init(_ element: XMLNode) { self.element = element }
 
     public var kind: String { element.localName }
-    public var isIdP: Bool { element.localName == "IDPSSODescriptor" }
-    public var isSP: Bool { element.localName == "SPSSODescriptor" }
+    public var isIdP: Bool { element.hasLocalName("IDPSSODescriptor") }
+    public var isSP: Bool { element.hasLocalName("SPSSODescriptor") }
     public var protocolSupportEnumeration: [String] {
-        (element.attribute("protocolSupportEnumeration") ?? "").split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
-            .map(String.init)
+        let value = element.attribute("protocolSupportEnumeration") ?? ""
+        // ASCII without CR (every real value): split the bytes, which gives the same pieces as
+        // splitting the Characters. Otherwise Characters, where "\r\n" or a space followed by a
+        // combining mark is one Character and not a separator.
+        if value.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return value.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 })
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
     }
     public var validUntil: String? { element.attribute("validUntil") }
     public var keyDescriptors: [KeyDescriptor] {

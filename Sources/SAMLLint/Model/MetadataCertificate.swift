@@ -27,7 +27,8 @@ public struct MetadataCertificate: Sendable {
 }
 
 extension SAMLMessage {
-    /// Every certificate in every KeyDescriptor of every role of every entity, decoded once.
+    /// Every certificate in every KeyDescriptor of every role of every entity, decoded once (and
+    /// once per run for a certificate text seen before: `CertificateCache`).
     public var metadataCertificates: [MetadataCertificate] {
         if let cached = memo.certificates { return cached }
         var result: [MetadataCertificate] = []
@@ -36,25 +37,10 @@ extension SAMLMessage {
             for role in entity.roleDescriptors {
                 for key in role.keyDescriptors {
                     for element in key.certificateElements {
-                        var der: [UInt8] = []
-                        var facts: Result<CertificateFacts, CertificateDecodingError>
-                        let decoded = element.withTextBytes { bytes -> Result<[UInt8], CertificateDecodingError> in
-                            do throws(CertificateDecodingError) {
-                                return .success(try CertificateDecoder.derBytes(base64UTF8: bytes))
-                            } catch { return .failure(error) }
-                        }
-                        switch decoded {
-                        case let .success(bytes):
-                            der = bytes
-                            do throws(CertificateDecodingError) {
-                                facts = .success(try CertificateDecoder.decode(der: bytes))
-                            } catch { facts = .failure(error) }
-                        case let .failure(error):
-                            facts = .failure(error)
-                        }
+                        let decoded = element.withTextBytes { CertificateCache.shared.decode(base64UTF8: $0) }
                         result.append(
                             MetadataCertificate(
-                                entityID: entityID, role: role, keyDescriptor: key, element: element, der: der, facts: facts))
+                                entityID: entityID, role: role, keyDescriptor: key, element: element, der: decoded.der, facts: decoded.facts))
                     }
                 }
             }

@@ -28,7 +28,16 @@ extension String {
     /// ASCII lowercase; other characters unchanged.
     var asciiLowercased: String {
         guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let source = self.utf8
+        // One allocation; only ASCII bytes change, so the result is valid UTF-8 as the input was.
+        return String(unsafeUninitializedCapacity: source.count) { buffer in
+            var index = 0
+            for byte in source {
+                buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                index += 1
+            }
+            return index
+        }
     }
 }
 

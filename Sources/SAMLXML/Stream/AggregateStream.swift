@@ -27,6 +27,9 @@ public final class AggregateStream {
     private var pos = 0
     /// Open outer elements: qualified name and their namespace declarations.
     private var stack: [(name: String, namespaces: [(prefix: String, raw: String)])] = []
+    /// `inheritedDeclarations` for the open ancestors, while they stay the same (reset whenever
+    /// an element is opened or closed outside entities).
+    private var inheritedCache: (depth: Int, bytes: [UInt8])?
     private var rootClosed = false
     private var sawRoot = false
     public private(set) var entitiesDescriptors = 0
@@ -116,6 +119,7 @@ public final class AggregateStream {
             case UInt8(ascii: "/"):
                 guard let gt = try window.find(UInt8(ascii: ">"), from: lt) else { throw malformed("unterminated end tag", at: lt) }
                 let name = String(decoding: window.bytes(lt + 2, gt), as: UTF8.self).filter { !$0.isWhitespace }
+                inheritedCache = nil
                 guard let open = stack.popLast() else { throw malformed("end tag </\(name)> without a start tag", at: lt) }
                 guard open.name == name else { throw malformed("end tag </\(name)> does not match <\(open.name)>", at: lt) }
                 if stack.isEmpty { rootClosed = true }
@@ -142,6 +146,7 @@ public final class AggregateStream {
                     entitiesDescriptors += 1
                 }
                 if !tag.selfClosing {
+                    inheritedCache = nil
                     stack.append((tag.qualifiedName, tag.namespaceDeclarations))
                 } else if stack.isEmpty {
                     rootClosed = true
@@ -155,16 +160,7 @@ public final class AggregateStream {
 
     private func piece(_ kind: Piece.Kind, tag: StartTag, from start: Int, to end: Int) -> Piece {
         let (line, column) = window.position(of: start)
-        // Declarations in scope from the ancestors, innermost first wins, minus the tag's own.
-        var declared = Set(tag.namespaceDeclarations.map(\.prefix))
-        var inserted: [String] = []
-        for level in stack.reversed() {
-            for declaration in level.namespaces where !declared.contains(declaration.prefix) {
-                declared.insert(declaration.prefix)
-                inserted.append(declaration.raw)
-            }
-        }
-        let insertion = inserted.isEmpty ? [] : Array((" " + inserted.joined(separator: " ")).utf8)
+        let insertion = inheritedDeclarations(minus: tag.namespaceDeclarations)
         let source = window.bytes(start, end)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(source.count + insertion.count + 1)
@@ -179,6 +175,24 @@ public final class AggregateStream {
             kind: kind, bytes: bytes,
             sourceMap: SourceMap(line: line, column: column, insertedAt: tag.nameEnd, insertedLength: insertion.count),
             identifier: identifier, depth: stack.count)
+    }
+
+    /// The namespace declarations in scope from the ancestors (innermost wins), minus those the
+    /// tag makes itself, as the bytes to insert after its name. The usual case (an entity that
+    /// declares nothing itself) is worked out once per set of open ancestors.
+    private func inheritedDeclarations(minus own: [(prefix: String, raw: String)]) -> [UInt8] {
+        if own.isEmpty, let cached = inheritedCache, cached.depth == stack.count { return cached.bytes }
+        var declared = Set(own.map(\.prefix))
+        var inserted: [String] = []
+        for level in stack.reversed() {
+            for declaration in level.namespaces where !declared.contains(declaration.prefix) {
+                declared.insert(declaration.prefix)
+                inserted.append(declaration.raw)
+            }
+        }
+        let bytes = inserted.isEmpty ? [] : Array((" " + inserted.joined(separator: " ")).utf8)
+        if own.isEmpty { inheritedCache = (stack.count, bytes) }
+        return bytes
     }
 
     // MARK: Scanning

@@ -58,7 +58,7 @@ struct StartTag {
 
     /// The five predefined entities and character references; enough for attribute values.
     static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

@@ -22,7 +22,8 @@ public struct DuplicateCertificate: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        var seen: [(role: XMLNode, use: String?, base64: [UInt8], line: Int)] = []
+        // The KeyDescriptor is kept, and its line read only when a repeat is reported.
+        var seen: [(role: XMLNode, use: String?, base64: [UInt8], keyDescriptor: XMLNode)] = []
         for certificate in message.metadataCertificates where !certificate.der.isEmpty {
             let use = certificate.keyDescriptor.use
             if let earlier = seen.first(where: {
@@ -30,12 +31,12 @@ public struct DuplicateCertificate: Rule {
                     && ($0.use == nil || use == nil || $0.use == use)
             }) {
                 findings.report(
-                    "\(certificate.described) is the same certificate as the one at line \(earlier.line)",
+                    "\(certificate.described) is the same certificate as the one at line \(earlier.keyDescriptor.line)",
                     at: certificate.keyDescriptor.element, entityID: certificate.entityID,
                     evidence: [Evidence(value: String(Base64.encode(certificate.der).suffix(24)), classifiedAs: "certificate (end of base64)")],
                     fix: Fix("Remove the repeated KeyDescriptor, or replace it with the new certificate if a rollover was intended."))
             } else {
-                seen.append((certificate.role.element, use, certificate.der, certificate.keyDescriptor.element.line))
+                seen.append((certificate.role.element, use, certificate.der, certificate.keyDescriptor.element))
             }
         }
     }

@@ -25,12 +25,35 @@ public struct HTTPEndpoint: Rule {
         "ManageNameIDService", "NameIDMappingService", "AssertionIDRequestService", "AttributeService",
     ]
 
+    /// The same names, compared in C against each element's name (no String per element).
+    static let endpointNameList = Array(endpointNames)
+
+    /// `hasASCIIPrefixIgnoringCase("http://")` over bytes: leading ASCII whitespace skipped,
+    /// then `http://` in any case.
+    static func isHTTP(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+            index += 1
+        }
+        for expected in "http://".utf8 {
+            guard index < bytes.count else { return false }
+            let byte = bytes[index]
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+            index += 1
+        }
+        return true
+    }
+
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for entity in message.entities {
             for role in entity.roleDescriptors {
-                for element in role.element.children where element.hasNamespace(XMLNamespaces.metadata) && Self.endpointNames.contains(element.localName) {
+                for element in role.element.children
+                where element.hasNamespace(XMLNamespaces.metadata) && Self.endpointNameList.contains(where: element.hasLocalName) {
                     for key in ["Location", "ResponseLocation"] {
-                        guard let location = element.attribute(key), location.hasASCIIPrefixIgnoringCase("http://") else { continue }
+                        // Looked at in place; a String is made only for an http:// value.
+                        guard element.withAttributeBytes(key, Self.isHTTP) == true, let location = element.attribute(key),
+                            location.hasASCIIPrefixIgnoringCase("http://")
+                        else { continue }
                         findings.report(
                             "the \(element.localName) \(key) of '\(entity.entityID ?? "?")' is not TLS: \(location.asciiTrimmed)",
                             at: element, entityID: entity.entityID,

@@ -26,8 +26,14 @@ public struct NoSigningCertificate: Rule {
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for entity in message.entities {
             for idp in entity.idpDescriptors {
-                let signing = idp.keyDescriptors.filter(\.isUsableForSigning).flatMap(\.certificatesBase64).filter { !$0.isEmpty }
-                guard signing.isEmpty else { continue }
+                // A certificate counts when its text has anything besides whitespace (read in
+                // place: no base64 String per certificate).
+                let hasSigning = idp.keyDescriptors.contains { key in
+                    key.isUsableForSigning && key.certificateElements.contains { element in
+                        element.withTextBytes { bytes in bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 } }
+                    }
+                }
+                guard !hasSigning else { continue }
                 findings.report(
                     "the IDPSSODescriptor of '\(entity.entityID ?? "?")' has no signing certificate",
                     at: idp.element, entityID: entity.entityID,
