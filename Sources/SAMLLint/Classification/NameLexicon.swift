@@ -17,19 +17,36 @@ public final class NameLexicon: Sendable {
     /// UTF-8 bytes): a lookup is a binary search over the lines as they are, and nothing is parsed
     /// at start-up (building a 17,000-entry dictionary was a tenth of a one-file run). Entries out
     /// of order are found by a test, not here.
-    private let bytes: [UInt8]
+    /// Read in place from the text (the built-in file is a string literal: no copy at start-up).
+    private let storage: String
+    /// Where the first entry starts (after the comment header).
+    private let start: Int
 
     /// `knownSorted`: the built-in file (a test checks its order), so the check pass is skipped.
     public init(tsv text: String, knownSorted: Bool = false) {
-        var bytes = Array(text.utf8)
-        // Skip the comment header.
-        var start = 0
-        while start < bytes.count, bytes[start] == UInt8(ascii: "#") {
-            while start < bytes.count, bytes[start] != 0x0A { start += 1 }
-            start += 1
+        var text = text
+        text.makeContiguousUTF8()
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex, utf8[start] == UInt8(ascii: "#") {
+            start = utf8[start...].firstIndex(of: 0x0A).map(utf8.index(after:)) ?? utf8.endIndex
         }
-        bytes.removeFirst(min(start, bytes.count))
-        self.bytes = knownSorted || Self.isSorted(bytes) ? bytes : Self.sortedLines(bytes)
+        let offset = utf8.distance(from: utf8.startIndex, to: start)
+        if knownSorted || Self.isSorted(Array(utf8[start...])) {
+            storage = text
+            self.start = offset
+        } else {
+            storage = String(decoding: Self.sortedLines(Array(utf8[start...])), as: UTF8.self)
+            self.start = 0
+        }
+    }
+
+    /// The entries' bytes.
+    private func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = storage.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[start...])) }) {
+            return result
+        }
+        return Array(storage.utf8.dropFirst(start)).withUnsafeBufferPointer(body)
     }
 
     /// Whether every line's token sorts after the previous one (one pass; the built-in file is).
@@ -96,7 +113,7 @@ public final class NameLexicon: Sendable {
 
     /// The entry whose token is exactly `key` (UTF-8 bytes).
     func entry(_ key: [UInt8]) -> Frequency? {
-        bytes.withUnsafeBufferPointer { buffer -> Frequency? in
+        withBytes { buffer -> Frequency? in
             var low = 0
             var high = buffer.count
             while low < high {
@@ -144,7 +161,9 @@ public final class NameLexicon: Sendable {
     }
 
     /// How many entries the file holds.
-    public var count: Int { bytes.count(where: { $0 == 0x0A }) + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0) }
+    public var count: Int {
+        withBytes { bytes in bytes.count(where: { $0 == 0x0A }) + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0) }
+    }
 
     /// The frequencies of one name token (case-insensitive; hyphenated parts fall back to the first part).
     public func frequency(_ token: String) -> Frequency? {

@@ -193,7 +193,9 @@ extension Configuration {
     /// Looks for `.samllint.yml` (or `.samllint.yaml`) in `directory` and its parents.
     public static func discover(from directory: String) -> String? {
         // Plain path strings and access(2): URL and FileManager cost more than linting a small file.
-        var folder = URL(fileURLWithPath: directory).standardizedFileURL.path
+        // The working directory is already absolute and clean; anything else is standardized.
+        let clean = directory.hasPrefix("/") && !directory.containsASCII("/.") && !directory.containsASCII("//")
+        var folder = clean ? directory : URL(fileURLWithPath: directory).standardizedFileURL.path
         while true {
             for name in [".samllint.yml", ".samllint.yaml"] {
                 let candidate = folder.hasSuffix("/") ? folder + name : folder + "/" + name

@@ -32,7 +32,7 @@ public final class RuleData: @unchecked Sendable {
                     let name = prefix.isEmpty ? (key.string ?? "") : prefix + "." + (key.string ?? "")
                     walk(value, name)
                 }
-            } else if let number = node.float ?? node.int.map(Double.init) {
+            } else if let number = Self.number(node) {
                 result[prefix] = number
             }
         }
@@ -99,6 +99,14 @@ public final class RuleData: @unchecked Sendable {
 
     /// Built once: Yams' default constructor is a computed property that builds its tables per call.
     nonisolated(unsafe) private static let constructor = Constructor.default
+
+    /// A number in a rule file: a plain decimal scalar read directly (Yams' float constructor strips
+    /// `_` through Foundation for every scalar), else as Yams reads floats and ints.
+    public static func number(_ node: Yams.Node?) -> Double? {
+        guard let node else { return nil }
+        if let text = node.scalar?.string, let value = Double(text), value.isFinite { return value }
+        return node.float ?? node.int.map(Double.init)
+    }
 
     /// A YAML boolean scalar in a rule file (`true`/`yes`/`on`, any case, as YAML 1.1 and Yams read
     /// them); nil for anything else.

@@ -26,7 +26,7 @@ public struct InferenceSettings: Sendable {
 
     init(yaml node: Yams.Node?) {
         guard let root = node?.mapping else { return }
-        func number(_ node: Yams.Node?) -> Double? { node?.float ?? node?.int.map(Double.init) }
+        func number(_ node: Yams.Node?) -> Double? { RuleData.number(node) }
         if let weights = root["weights"]?.mapping {
             nameWeight = number(weights["name"]) ?? nameWeight
             valueWeight = number(weights["values"]) ?? valueWeight
