@@ -19,4 +19,11 @@ struct SAMLLintCommand: ParsableCommand {
         subcommands: [Lint.self, ProfileCommand.self, Mapping.self, Reconcile.self, ListRules.self, Explain.self, BaselineCommand.self],
         defaultSubcommand: Lint.self
     )
+
+    /// The built-in rule data is prepared on a second core while the arguments are parsed (a few
+    /// milliseconds of a one-file run); a run with `--rules` builds its own and ignores it.
+    static func main() {
+        DispatchQueue.global(qos: .userInitiated).async { RuleData.builtIn.warmUp() }
+        main(nil)
+    }
 }

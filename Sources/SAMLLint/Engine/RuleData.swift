@@ -74,12 +74,43 @@ public final class RuleData: @unchecked Sendable {
             lock.unlock()
             return value
         }
+        // One builder per key: a thread asking while another builds (`warmUp` on a second core)
+        // waits for that value instead of building it again. Tables only ever need tables below
+        // them, so two builders never wait on each other.
+        let keyLock = building[key] ?? NSLock()
+        building[key] = keyLock
+        lock.unlock()
+        keyLock.lock()
+        defer { keyLock.unlock() }
+        lock.lock()
+        if let value = cache[key] as? T {
+            lock.unlock()
+            return value
+        }
         lock.unlock()
         let value = build(self)
         lock.lock()
         cache[key] = value
         lock.unlock()
         return value
+    }
+
+    private var building: [String: NSLock] = [:]
+
+    /// Builds the tables linting reads first (catalog, value classifiers and name lexicon,
+    /// inference settings, name and email lists, signature algorithms), so a command can do it on
+    /// a second core while it parses its arguments: a one-file run no longer waits for them.
+    public func warmUp() {
+        _ = threshold("mapping.minShare", default: 0)
+        _ = AttributeCatalog.shared(self)
+        _ = ValueClassifier.shared(self)
+        _ = InferenceSettings.shared(self)
+        _ = FamilyFirstNames.shared(self)
+        _ = ConfusableSkeleton.from(self)
+        _ = AlgorithmPolicy.from(self)
+        for list in ["lexicons/group-words.txt", "lexicons/family-first-names.txt", EmailTrustPolicy.freeMailListPath, EmailFromUPN.namesPath, IdPDomainMismatch.idpHostListPath] {
+            _ = lineList(list)
+        }
     }
 
     /// A YAML file as a Yams node tree (nil when absent or invalid).
