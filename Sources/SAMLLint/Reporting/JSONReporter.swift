@@ -27,8 +27,10 @@ public struct JSONReporter: Reporter {
         skeleton.findings = []
         skeleton.inputs = []
         var rest = Substring(String(decoding: try PrettyJSONEncoder.encode(skeleton), as: UTF8.self))
+        let parts = [("findings", try encodeElements(report.findings)), ("inputs", try encodeElements(report.inputs))]
         var out: [UInt8] = []
-        for (key, chunks) in [("findings", try encodeElements(report.findings)), ("inputs", try encodeElements(report.inputs))] {
+        out.reserveCapacity(rest.utf8.count + parts.reduce(0) { $0 + $1.1.reduce(0) { $0 + $1.count + 2 } } + 16)
+        for (key, chunks) in parts {
             guard !chunks.isEmpty else { continue }
             let opening = "\n  \"\(key)\" : [\n"
             guard let range = rest.range(of: opening + "\n  ]") else { return try PrettyJSONEncoder.encode(report) }
@@ -55,7 +57,11 @@ public struct JSONReporter: Reporter {
             var bytes: [UInt8] = []
             for index in chunk * chunkSize..<min(elements.count, (chunk + 1) * chunkSize) {
                 guard let element = try? PrettyJSONEncoder.encode(elements[index], depth: 2) else { return }
-                if index > chunk * chunkSize { bytes += ",\n".utf8 }
+                if index > chunk * chunkSize {
+                    bytes += ",\n".utf8
+                } else {
+                    bytes.reserveCapacity((element.count + 8) * chunkSize * 5 / 4)  // grown once, not doubled from empty
+                }
                 bytes += "    ".utf8
                 bytes += element
             }
