@@ -26,7 +26,19 @@ public final class ValuePatterns: Sendable {
 
     /// Whether a single name token ends like a family name (`Kubíková`, `Ivanov`, `Abeghyan`, `O'Brien`).
     public func hasFamilyEnding(_ token: String) -> Bool {
-        let lower = token.lowercased().precomposedStringWithCanonicalMapping
+        if let known = endingMemo.get(token) { return known }
+        let result = computeFamilyEnding(token)
+        endingMemo.set(token, result)
+        return result
+    }
+
+    /// Several rules and the classifier ask about the same tokens of a message.
+    private let endingMemo = LookupMemo<Bool>()
+
+    func computeFamilyEnding(_ token: String) -> Bool {
+        let folded = token.lowercased()
+        // ASCII is already composed; other text is composed so suffixes compare by code points.
+        let lower = folded.utf8.allSatisfy({ $0 < 0x80 }) ? folded : folded.precomposedStringWithCanonicalMapping
         guard lower.count >= 5, !familySuffixExceptions.contains(lower) else { return false }
         if (lower.hasPrefix("o'") || lower.hasPrefix("o’")) && lower.count >= 5 { return true }
         return familySuffixes.contains { lower.hasSuffix($0) && lower.count >= $0.count + 3 }
