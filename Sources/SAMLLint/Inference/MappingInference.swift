@@ -236,6 +236,7 @@ public struct MappingInference: Sendable {
     /// A value shared by every message although the messages are about at least two different people
     /// (told apart by their other attributes' values).
     func isConstantAcrossPeople(_ name: String, samples: [InferenceSample]) -> Bool {
+        guard samples.count >= 2 else { return false }  // one message shows no constant
         let values = samples.compactMap { $0.value(of: name) }
         guard values.count >= 2, Set(values).count == 1 else { return false }
         let fingerprints = Set(samples.map { sample in
