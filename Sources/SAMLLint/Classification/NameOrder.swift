@@ -13,6 +13,18 @@ public enum NameOrder {
         }
     }
 
+    /// Thai script only (letters, vowel and tone marks), ignoring spaces. Thai names are written given name
+    /// first, never family first.
+    public static func isThai(_ text: String) -> Bool {
+        var any = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace { continue }
+            guard (0x0E00...0x0E7F).contains(scalar.value) else { return false }
+            any = true
+        }
+        return any
+    }
+
     /// Hangul, Han, Kana, Vietnamese-only letters, Hungarian ő/ű, or a frequent family-first surname.
     public static func mayBeFamilyFirst(_ a: String, _ b: String, context: LintContext) -> Bool {
         let surnames = context.ruleData.lineList("lexicons/family-first-names.txt")

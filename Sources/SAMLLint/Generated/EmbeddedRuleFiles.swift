@@ -18599,13 +18599,23 @@ mapping:
     commaDisplayWeight: 2.5
     # display name `Given Family` naming them the other way round (weak alone: family-first cultures)
     displayWeight: 1.5
+    # ...when both values are in Thai script: Thai names are given name first, everywhere (directories sort
+    # by the given name), so the order alone may report
+    thaiDisplayWeight: 2
     # name frequencies: family-ish token in the given name and given-ish in the surname
     lexiconWeight: 1
+    # ...when both point the swapped way and the given-name value has a family-name ending, diacritics or
+    # another script: plain-ASCII surnames are given names too (`Madison`, `Parker`; Japanese `Kondo` is a
+    # Swahili given name), a `Jovanović` or `Gélinas` is not
+    lexiconAgreeWeight: 2.5
     # one clear token (the other unknown), or neither clear but their log-odds differ by lexiconMarginLogOdds the
     # swapped way (`Irwin` / `Dennis`): weak, names cross cultures (`Adan`, `Gáspár`), so it needs the display
     # name or an initial form besides. On a possibly family-first name only from family-first-names.txt.
     lexiconSingleWeight: 0.5
     lexiconMarginLogOdds: 2.5
+    # ...when that one token is the given-name value, a surname as written with its diacritics or script
+    # (`Mavrič`, not `Gašpar` read as `gaspar`)
+    lexiconSingleWrittenWeight: 1
     # ...when both tokens are beyond veryStrongLogOdds (frequent US Census names)
     lexiconVeryStrongWeight: 2
     veryStrongLogOdds: 5

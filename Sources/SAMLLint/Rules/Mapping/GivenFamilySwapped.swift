@@ -10,8 +10,8 @@ public struct GivenFamilySwapped: Rule {
             Swapped name claims produce "Dear Doe" and sort people by given name. The rule weighs \
             independent evidence: the email local part (`jane.doe@`; `jdoe@`, `doej@` or a username `jdoe` \
             name the given name by its initial), the display name (`Doe, Jane` is family first; `Jane Doe` \
-            is weak evidence, since family-first order is normal in Hungarian and East Asian names), \
-            name-frequency data and the surname lists of family-first cultures. Names in other scripts are \
+            is weak evidence, since family-first order is normal in Hungarian and East Asian names, but not in \
+            Thai ones), name-frequency data and the surname lists of family-first cultures. Names in other scripts are \
             compared with the address through their transliteration. It reports only when the evidence agrees.
             """,
         message: "attributes NAME and NAME look swapped",
@@ -41,6 +41,20 @@ public struct GivenFamilySwapped: Rule {
             ])),
             // A frequent Hungarian surname in the given name, a Hungarian given name in the surname, the email.
             Example(ExampleSAML.response(nameID: "zsofia.pataki@example.hu", attributes: [.marked("firstName", ["Pataki"]), .marked("lastName", ["Zsófia"])])),
+            // Both names agree, the surname written with its ending and diacritics: outweighs a `family.given@` address.
+            Example(ExampleSAML.response(nameID: "jovanovic.liljana@example.si", attributes: [.marked("firstName", ["Jovanović"]), .marked("lastName", ["Liljana"])])),
+            // A surname as written (`Mavrič`) with the display order, against a `family.given@` address.
+            Example(ExampleSAML.response(nameID: "mavric.lara@example.si", attributes: [
+                .marked("firstName", ["Mavrič"]), .marked("lastName", ["Lara"]), .init("displayName", ["Lara Mavrič"]),
+            ])),
+            // Thai names are given name first: the display order alone.
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .marked("firstName", ["ดวงทับทิม"]), .marked("lastName", ["ดวงพร"]), .init("displayName", ["ดวงพร ดวงทับทิม"]),
+            ])),
+            // `Nguyễn`: a frequent surname by the frequencies and the Vietnamese lists alike, with the address and the username.
+            Example(ExampleSAML.response(nameID: "xuan_nguyen@example.vn", attributes: [
+                .marked("firstName", ["Nguyễn"]), .marked("lastName", ["Xuân"]), .init("username", ["xnguyen"]),
+            ])),
         ],
         nonTriggering: [
             Example(ExampleSAML.response(nameID: "jane.doe@example.com", attributes: [.init("firstName", ["Jane"]), .init("lastName", ["Doe"])])),
@@ -57,6 +71,16 @@ public struct GivenFamilySwapped: Rule {
             Example(ExampleSAML.response(nameID: "sihvonen.armas@example.fi", attributes: [.init("firstName", ["Armas"]), .init("lastName", ["Sihvonen"])])),
             // Both Vietnamese surnames (`Mai` is also a US given name): the lists say nothing.
             Example(ExampleSAML.response(nameID: "mai.chau@example.vn", attributes: [.init("firstName", ["Châu"]), .init("lastName", ["Mai"])])),
+            // Both names lean the swapped way, but plain-ASCII ones cross cultures (`Kondo`: Japanese surname,
+            // Swahili given name; `Madison`: English surname and given name): not against the address.
+            Example(ExampleSAML.response(nameID: "kondo.naomi@example.co.tz", attributes: [
+                .init("firstName", ["Kondo"]), .init("lastName", ["Naomi"]), .init("displayName", ["Kondo Naomi"]),
+            ])),
+            Example(ExampleSAML.response(nameID: "madison.george@example.com", attributes: [.init("firstName", ["Madison"]), .init("lastName", ["George"])])),
+            // Thai, in order.
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .init("firstName", ["ดวงพร"]), .init("lastName", ["ดวงทับทิม"]), .init("displayName", ["ดวงพร ดวงทับทิม"]),
+            ])),
             // Family-first display and `family.given@`, but both are given names: order alone does not report.
             Example(ExampleSAML.response(nameID: "peter.andrea@example.hu", attributes: [
                 .init("firstName", ["Andrea"]), .init("lastName", ["Péter"]), .init("displayName", ["Péter Andrea"]),
@@ -75,8 +99,11 @@ public struct GivenFamilySwapped: Rule {
             familyEnding: data.threshold("mapping.swap.familyEndingWeight", default: 1.5),
             comma: data.threshold("mapping.swap.commaDisplayWeight", default: 2.5),
             display: data.threshold("mapping.swap.displayWeight", default: 1.5),
+            displayThai: data.threshold("mapping.swap.thaiDisplayWeight", default: 1.5),
             lexicon: data.threshold("mapping.swap.lexiconWeight", default: 1),
+            lexiconAgree: data.threshold("mapping.swap.lexiconAgreeWeight", default: 1),
             lexiconSingle: data.threshold("mapping.swap.lexiconSingleWeight", default: 1),
+            lexiconSingleWritten: data.threshold("mapping.swap.lexiconSingleWrittenWeight", default: 0.5),
             lexiconMargin: data.threshold("mapping.swap.lexiconMarginLogOdds", default: 2.5),
             lexiconVeryStrong: data.threshold("mapping.swap.lexiconVeryStrongWeight", default: 2),
             veryStrongOdds: data.threshold("mapping.swap.veryStrongLogOdds", default: 5))
@@ -106,8 +133,10 @@ public struct GivenFamilySwapped: Rule {
                 if swappedMatch && !normalMatch {
                     score += weights.email
                     evidence.append(Evidence(value: "\(expected.given) / \(expected.family)", classifiedAs: "given / family from \(expected.source)", confidence: 0.8))
-                } else if normalMatch && !swappedMatch {
-                    score -= weights.emailAgainst  // soft: `family.given@` is a common convention too
+                } else if normalMatch && !swappedMatch && !familyFirst {
+                    // Soft: `family.given@` is a common convention too, and the native order where a value may
+                    // be family-first (there it says nothing against).
+                    score -= weights.emailAgainst
                 }
             }
             // `lkubikova@`, username `lkubikova`, `kubikoval`: one value shortened to its initial is the given
@@ -167,8 +196,10 @@ public struct GivenFamilySwapped: Rule {
                 } else if familyValueFirst {
                     // "Given Family" in the display name; weak alone (family-first order is normal in
                     // Hungarian, East Asian names), so it counts with other evidence only.
-                    score += weights.display
-                    evidence.append(Evidence(value: display.value, classifiedAs: "Given Family display name", confidence: 0.6))
+                    // Thai names are always given name first (directories sort by it): order alone says more.
+                    let thai = NameOrder.isThai(given) && NameOrder.isThai(family)
+                    score += thai ? weights.displayThai : weights.display
+                    evidence.append(Evidence(value: display.value, classifiedAs: "Given Family display name", confidence: thai ? 0.8 : 0.6))
                 } else if givenValueFirst {
                     score -= weights.display  // soft: family-first display order is normal in some cultures
                 }
@@ -188,7 +219,8 @@ public struct GivenFamilySwapped: Rule {
                 let listed = Double(familyFirstNames.vote(folded)) * strong
                 // Census `Mai` is a US given name, the lists a Vietnamese surname: both, so neither.
                 if familyFirst, listed * known < 0, abs(known) >= strong { return (0, "name frequencies") }
-                if abs(known) >= strong { return (known, "name frequencies") }
+                // ...unless the lists agree (`Nguyễn`: a frequent US surname, a Vietnamese one)
+                if abs(known) >= strong { return (known, listed * known > 0 ? "name frequencies, family-first name lists" : "name frequencies") }
                 if patterns.hasFamilyEnding(value) { return (-strong, "family-name ending") }
                 if listed != 0 { return (listed, "family-first name lists") }
                 return (known, "name frequencies")
@@ -210,7 +242,10 @@ public struct GivenFamilySwapped: Rule {
                 score -= weights.lexicon
             } else if swapVotes == 2 {
                 let veryStrong = givenOdds <= -weights.veryStrongOdds && familyOdds >= weights.veryStrongOdds
-                lexiconScore = veryStrong ? weights.lexiconVeryStrong : weights.lexicon
+                // Not a plain-ASCII surname (English ones are given names too: `Madison`, `Parker`; romanized
+                // ones collide across cultures: Japanese `Kondo` is a Swahili given name): an ending, diacritics, a script.
+                let notEnglish = patterns.hasFamilyEnding(given) || given.unicodeScalars.contains { !$0.isASCII }
+                lexiconScore = max(veryStrong ? weights.lexiconVeryStrong : weights.lexicon, notEnglish ? weights.lexiconAgree : 0)
             } else if swapVotes == 1 && normalVotes == 0 {
                 // One clear token: a family-name ending on the given-name value counts as much as the email;
                 // a name alone less (other cultures may use it the other way: Spanish surname `Armas` is a
@@ -218,6 +253,10 @@ public struct GivenFamilySwapped: Rule {
                 // Slovak given name), so it needs the display name or an initial form besides.
                 if patterns.hasFamilyEnding(given) {
                     lexiconScore = weights.familyEnding
+                } else if !familyFirst, givenOdds <= -strong, given.unicodeScalars.contains(where: { !$0.isASCII }),
+                    lexicon.givenLogOdds(given) <= -strong {
+                    // A surname as written, with its diacritics (`Mavrič`; not `Gašpar` folded to `gaspar`).
+                    lexiconScore = weights.lexiconSingleWritten
                 } else if listed || !familyFirst {
                     lexiconScore = weights.lexiconSingle
                 }
