@@ -22,8 +22,19 @@ struct SAMLLintCommand: ParsableCommand {
 
     /// The built-in rule data is prepared on a second core while the arguments are parsed (a few
     /// milliseconds of a one-file run); a run with `--rules` builds its own and ignores it.
+    /// One plain thread (starting libdispatch's pool cost more than it saved), and none when the
+    /// command line only asks for help or the version.
     static func main() {
-        DispatchQueue.global(qos: .userInitiated).async { RuleData.builtIn.warmUp() }
+        let arguments = CommandLine.arguments.dropFirst()
+        if !arguments.contains(where: { ["--version", "--help", "-h", "help"].contains($0) }) {
+            var thread = pthread_t()
+            if pthread_create(&thread, nil, { _ in
+                RuleData.builtIn.warmUp()
+                return nil
+            }, nil) == 0 {
+                pthread_detach(thread)
+            }
+        }
         main(nil)
     }
 }
