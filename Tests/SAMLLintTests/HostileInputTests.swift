@@ -104,6 +104,48 @@ struct HostileInputTests {
         #expect(sources.count == 1)
     }
 
+    /// A sparse 8 GiB file is refused from its size, unread; a file another thread keeps growing
+    /// while it is read ends as bytes or as too large, never a hang; the good input after both is linted.
+    @Test func hugeAndGrowingFilesEndCleanly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samllint-grow-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sparse = folder.appendingPathComponent("sparse.xml").path
+        #expect(FileManager.default.createFile(atPath: sparse, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: sparse))
+        try handle.truncate(atOffset: 8 << 30)
+        try handle.close()
+        let started = Date()
+        let refused = InputSource.file(sparse).read(limit: 16 << 20)
+        #expect(Date().timeIntervalSince(started) < 1)
+        if case let .failure(error) = refused { #expect(error.ruleId == "input/too-large") } else { Issue.record("an 8 GiB file was read") }
+
+        let growing = folder.appendingPathComponent("growing.xml").path
+        try Data("<a>".utf8).write(to: URL(fileURLWithPath: growing))
+        let finished = DispatchSemaphore(value: 0)
+        let writer = Thread {
+            defer { finished.signal() }
+            guard let out = FileHandle(forWritingAtPath: growing) else { return }
+            out.seekToEndOfFile()
+            let chunk = Data(repeating: UInt8(ascii: "x"), count: 64 * 1024)
+            for _ in 0..<128 { out.write(chunk) }  // 8 MiB in 64 KiB steps, racing the reader
+            try? out.close()
+        }
+        writer.start()
+        let limit = 1 << 20
+        for _ in 0..<20 {
+            switch InputSource.file(growing).read(limit: limit) {
+            case let .success(bytes): #expect(bytes.count <= limit && bytes.starts(with: Array("<a>".utf8)))
+            case let .failure(error): #expect(error.ruleId == "input/too-large")
+            }
+        }
+        let good = TestSupport.repositoryRoot.appendingPathComponent("fixtures/responses/okta-clean.xml").path
+        let report = Linter(context: LintContext(now: TestSupport.fixedNow)).lint(inputs: [.file(growing), .file(good)])
+        #expect(report.inputs.count == 2)
+        #expect(report.inputs[1].error == nil && report.inputs[1].messages.count == 1)
+        #expect(finished.wait(timeout: .now() + 30) == .success)
+    }
+
     @Test func fifoAndDanglingLinksAreReportedNotRead() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samllint-fifo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
