@@ -15,6 +15,7 @@ struct PrettyJSONEncoderTests {
         var flag: Bool
         var empty: [String: Int]
         var url: URL?
+        var floats: [Float] = [1, 0.5, 3.25e-8]
     }
 
     static func reference<T: Encodable>(_ value: T) throws -> String {

@@ -48,25 +48,23 @@ final class JSONTreeEncoder: Encoder {
     init(codingPath: [any CodingKey] = []) { self.codingPath = codingPath }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let box: JSONBox
-        if case let .object(existing)? = result {
-            box = existing
-        } else {
-            box = JSONBox()
-            result = .object(box)
-        }
-        return KeyedEncodingContainer(JSONKeyedContainer<Key>(box: box, codingPath: codingPath))
+        KeyedEncodingContainer(JSONKeyedContainer<Key>(box: box(object: true), codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let box: JSONBox
-        if case let .array(existing)? = result {
-            box = existing
-        } else {
-            box = JSONBox()
-            result = .array(box)
+        JSONUnkeyedContainer(box: box(object: false), codingPath: codingPath)
+    }
+
+    /// The object or array this encoder's value already is (a container asked for twice), else a new one.
+    private func box(object: Bool) -> JSONBox {
+        switch result {
+        case let .object(existing)? where object: return existing
+        case let .array(existing)? where !object: return existing
+        default:
+            let box = JSONBox()
+            result = object ? .object(box) : .array(box)
+            return box
         }
-        return JSONUnkeyedContainer(box: box, codingPath: codingPath)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { JSONSingleValueContainer(encoder: self) }
@@ -89,16 +87,8 @@ final class JSONTreeEncoder: Encoder {
         return nested.result ?? .object(JSONBox())  // encoding nothing gives `{}` in JSONEncoder
     }
 
-    static func number(_ value: Double, _ codingPath: [any CodingKey]) throws -> JSONValue {
-        guard value.isFinite else {
-            throw PrettyJSONEncoder.InvalidValue(description: "\(value) at \(codingPath.map(\.stringValue).joined(separator: ".")) is not a JSON number")
-        }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return .number(text)
-    }
-
-    static func number(_ value: Float, _ codingPath: [any CodingKey]) throws -> JSONValue {
+    /// A finite float as Swift prints it, without a trailing `.0` (`1`, `0.97`, `1e-07`), as JSONEncoder.
+    static func number<Value: BinaryFloatingPoint & CustomStringConvertible>(_ value: Value, _ codingPath: [any CodingKey]) throws -> JSONValue {
         guard value.isFinite else {
             throw PrettyJSONEncoder.InvalidValue(description: "\(value) at \(codingPath.map(\.stringValue).joined(separator: ".")) is not a JSON number")
         }
