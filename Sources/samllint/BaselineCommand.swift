@@ -30,13 +30,7 @@ extension SAMLLintCommand {
 
         func run() throws {
             let setup = try common.makeLinter()
-            let discovery = FileDiscovery(
-                include: common.include + setup.configuration.include, exclude: common.exclude + setup.configuration.exclude)
-            let sources = discovery.sources(for: paths)
-            if sources.isEmpty {
-                Output.error("no input files found in \(paths.joined(separator: " "))")
-                throw ExitCode(2)
-            }
+            let sources = try common.sources(for: paths, configuration: setup.configuration)
             let report = setup.linter.lint(inputs: sources)
             let key = ProcessInfo.processInfo.environment["SAMLLINT_REDACT_KEY"] ?? Redactor.defaultKey
             let baseline = Baseline(

@@ -39,6 +39,18 @@ struct CommonOptions: ParsableArguments {
         let configuration: Configuration
     }
 
+    /// The inputs the paths name: folders walked with the command line's and the configuration's
+    /// include/exclude globs. None at all is a usage problem every command reports the same way.
+    func sources(for paths: [String], configuration: Configuration) throws -> [InputSource] {
+        let discovery = FileDiscovery(include: include + configuration.include, exclude: exclude + configuration.exclude)
+        let sources = discovery.sources(for: paths)
+        if sources.isEmpty {
+            Output.error("no input files found in \(paths.joined(separator: " "))")
+            throw ExitCode(2)
+        }
+        return sources
+    }
+
     func makeLinter() throws -> Setup {
         var configuration = Configuration()
         do {

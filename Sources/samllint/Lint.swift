@@ -36,13 +36,7 @@ extension SAMLLintCommand {
 
         func run() throws {
             let setup = try common.makeLinter()
-            let discovery = FileDiscovery(
-                include: common.include + setup.configuration.include, exclude: common.exclude + setup.configuration.exclude)
-            let sources = discovery.sources(for: paths)
-            if sources.isEmpty {
-                FileHandle.standardError.write(Data("samllint: no input files found in \(paths.joined(separator: " "))\n".utf8))
-                throw ExitCode(2)
-            }
+            let sources = try common.sources(for: paths, configuration: setup.configuration)
             let workingDirectory = FileManager.default.currentDirectoryPath
             let bar = ci.progressBar(inputs: sources.count)
             var onProgress: (@Sendable (Int) -> Void)?

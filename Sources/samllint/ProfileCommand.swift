@@ -23,7 +23,7 @@ extension SAMLLintCommand {
 
         func run() throws {
             let setup = try common.makeLinter()
-            let sources = FileDiscovery(include: common.include, exclude: common.exclude).sources(for: paths)
+            let sources = try common.sources(for: paths, configuration: setup.configuration)
             let report = setup.linter.lint(inputs: sources)
             let entries = report.inputs.flatMap { input in
                 input.messages.compactMap { message in

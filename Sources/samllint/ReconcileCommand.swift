@@ -25,7 +25,7 @@ extension SAMLLintCommand {
 
         func run() throws {
             let setup = try common.makeLinter()
-            let sources = FileDiscovery(include: common.include, exclude: common.exclude).sources(for: paths)
+            let sources = try common.sources(for: paths, configuration: setup.configuration)
             let report = setup.linter.lint(inputs: sources)
             let connections = Reconciliation(context: setup.linter.context).connections(in: report)
             let summary = Reconciliation.summary(connections)
