@@ -56,14 +56,13 @@ public struct JSONReporter: Reporter {
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var bytes: [UInt8] = []
             for index in chunk * chunkSize..<min(elements.count, (chunk + 1) * chunkSize) {
-                guard let element = try? PrettyJSONEncoder.encode(elements[index], depth: 2) else { return }
-                if index > chunk * chunkSize {
-                    bytes += ",\n".utf8
-                } else {
-                    bytes.reserveCapacity((element.count + 8) * chunkSize * 5 / 4)  // grown once, not doubled from empty
-                }
+                if index > chunk * chunkSize { bytes += ",\n".utf8 }
                 bytes += "    ".utf8
-                bytes += element
+                let start = bytes.count
+                guard (try? PrettyJSONEncoder.append(elements[index], depth: 2, to: &bytes)) != nil else { return }
+                if index == chunk * chunkSize {
+                    bytes.reserveCapacity((bytes.count - start + 8) * chunkSize * 5 / 4)  // grown once, not doubled from empty
+                }
             }
             results.set(chunk, bytes)
         }

@@ -15,11 +15,35 @@ public enum PrettyJSONEncoder {
 
     /// The JSON text of `value`, every line after the first indented by `depth` levels.
     public static func encode<Value: Encodable>(_ value: Value, depth: Int = 0) throws -> [UInt8] {
+        var out: [UInt8] = []
+        try append(value, depth: depth, to: &out)
+        return out
+    }
+
+    /// Appends the JSON text of `value` to `out`: the report's own types (`DirectJSON`) write
+    /// themselves, anything else goes through the Codable calls.
+    static func append<Value: Encodable>(_ value: Value, depth: Int, to out: inout [UInt8]) throws {
+        if let direct = value as? any DirectJSON {
+            var json = JSONOut(depth: depth, bytes: out)
+            out = []
+            defer { out = json.bytes }
+            try direct.writeJSON(to: &json)
+            return
+        }
+        try appendThroughCodable(value, depth: depth, to: &out)
+    }
+
+    /// The Codable route alone: the reference `DirectJSON` is compared with.
+    static func encodeThroughCodable<Value: Encodable>(_ value: Value, depth: Int = 0) throws -> [UInt8] {
+        var out: [UInt8] = []
+        try appendThroughCodable(value, depth: depth, to: &out)
+        return out
+    }
+
+    private static func appendThroughCodable<Value: Encodable>(_ value: Value, depth: Int, to out: inout [UInt8]) throws {
         let root = JSONTreeEncoder()
         try root.encodeValue(value)
-        var out: [UInt8] = []
         JSONTreeWriter.write(root.result ?? .null, depth: depth, into: &out)
-        return out
     }
 }
 
