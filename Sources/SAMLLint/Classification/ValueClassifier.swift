@@ -47,24 +47,3 @@ public final class ValueClassifier: Sendable {
         return Classification(.text, 0.5)
     }
 }
-
-/// A bounded, thread-safe cache keyed by short strings (value classifications, catalog lookups).
-final class LookupMemo<Value>: @unchecked Sendable {
-    private var table: [String: Value] = [:]
-    private let lock = NSLock()
-    private let limit = 50_000
-
-    func get(_ value: String) -> Value? {
-        lock.lock()
-        defer { lock.unlock() }
-        return table[value]
-    }
-
-    func set(_ value: String, _ result: Value) {
-        guard value.utf8.count <= 256 else { return }
-        lock.lock()
-        if table.count >= limit { table.removeAll(keepingCapacity: true) }
-        table[value] = result
-        lock.unlock()
-    }
-}
