@@ -1,9 +1,11 @@
 import Foundation
 import SAMLXML
 
-/// A typed view over a `saml:Assertion` element. Nothing is copied: each property reads the tree.
+/// A typed view over a `saml:Assertion` element. Each property reads the tree, but for its
+/// attributes, which are read once and kept (every mapping rule reads them).
 public struct Assertion: Sendable {
     public let element: XMLNode
+    private let memo = AssertionMemo()
 
     public init(_ element: XMLNode) { self.element = element }
 
@@ -44,7 +46,10 @@ public struct Assertion: Sendable {
 
     /// Every Attribute of every AttributeStatement, in document order.
     public var attributes: [Attribute] {
-        attributeStatements.flatMap { $0.children("Attribute", namespace: XMLNamespaces.assertion) }.map(Attribute.init)
+        if let known = memo.attributes { return known }
+        let attributes = attributeStatements.flatMap { $0.children("Attribute", namespace: XMLNamespaces.assertion) }.map(Attribute.init)
+        memo.attributes = attributes
+        return attributes
     }
 
     /// Encrypted attributes, which cannot be read without the SP key.
@@ -53,6 +58,11 @@ public struct Assertion: Sendable {
     }
 
     public var signature: XMLNode? { element.firstChild("Signature", namespace: XMLNamespaces.dsig) }
+}
+
+/// What an `Assertion` keeps once read. A message is linted on one thread, so no lock is needed.
+final class AssertionMemo: @unchecked Sendable {
+    var attributes: [Attribute]?
 }
 
 /// `saml:NameID`.

@@ -1,20 +1,27 @@
 import SAMLXML
 
-/// A typed view over `saml:Attribute`.
+/// A typed view over `saml:Attribute`. Its Name, FriendlyName and values are read once, when it
+/// is made: every mapping rule reads them, and a message's attributes are made once
+/// (`Assertion.attributes` keeps them).
 public struct Attribute: Sendable {
     public let element: XMLNode
-    public init(_ element: XMLNode) { self.element = element }
+    public let name: String
+    public let friendlyName: String?
+    /// The values as text (nil values and nested elements give their text content).
+    public let values: [String]
 
-    public var name: String { element.attribute("Name") ?? "" }
+    public init(_ element: XMLNode) {
+        self.element = element
+        name = element.attribute("Name") ?? ""
+        friendlyName = element.attribute("FriendlyName")
+        values = element.children("AttributeValue", namespace: XMLNamespaces.assertion).map(\.textContent)
+    }
+
     public var nameFormat: String? { element.attribute("NameFormat") }
-    public var friendlyName: String? { element.attribute("FriendlyName") }
 
     public var valueElements: [AttributeValue] {
         element.children("AttributeValue", namespace: XMLNamespaces.assertion).map(AttributeValue.init)
     }
-
-    /// The values as text (nil values and nested elements give their text content).
-    public var values: [String] { valueElements.map(\.text) }
 }
 
 /// A typed view over `saml:AttributeValue`.

@@ -4,4 +4,6 @@ import SAMLXML
 /// thread, so no lock is needed.
 final class MessageMemo: @unchecked Sendable {
     var certificates: [MetadataCertificate]?
+    /// `SAMLMessage.assertions`; cleared when decryption changes the tree.
+    var assertions: [Assertion]?
 }

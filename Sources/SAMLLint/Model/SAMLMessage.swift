@@ -30,11 +30,15 @@ public struct SAMLMessage: Sendable {
     /// The assertions a relying party would read: the Response's direct Assertion children, or the
     /// document itself when it is a bare Assertion.
     public var assertions: [Assertion] {
+        if let known = memo.assertions { return known }
+        let assertions: [Assertion]
         switch kind {
-        case .response: return Response(root).assertions
-        case .assertion: return [Assertion(root)]
-        default: return []
+        case .response: assertions = Response(root).assertions
+        case .assertion: assertions = [Assertion(root)]
+        default: assertions = []
         }
+        memo.assertions = assertions
+        return assertions
     }
 
     public var encryptedAssertions: [XMLNode] {

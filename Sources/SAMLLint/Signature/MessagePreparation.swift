@@ -10,6 +10,7 @@ enum MessagePreparation {
             // Signatures over the encrypted form (the Response's) are verified before the tree changes.
             let before = SignatureAnalysis(message: message, context: context)
             message.decryptions = AssertionDecryptor(privateKeyPEM: key).decryptAll(in: message.document, maxBytes: maxBytes)
+            message.memo.assertions = nil  // the decrypted assertions are in the tree now
             message.signatureAnalysis = SignatureAnalysis(message: message, context: context, verified: before.signatures)
         } else {
             message.signatureAnalysis = SignatureAnalysis(message: message, context: context)
