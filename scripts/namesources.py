@@ -3,6 +3,9 @@
 - `names` 0.3.0: the US Census 1990 lists (dist.male.first, dist.female.first, dist.all.last) with
   frequencies.
 - `faker`: per-locale given and family name lists (no frequencies), many scripts.
+- `mimesis` 22.2.0 (MIT): a second, independent set of per-locale given and family name lists (no
+  frequencies; mimesis/datasets/<locale>/person.json), with locales faker lacks (Greek, Icelandic,
+  Kazakh, Azerbaijani, Arabic by country) and other names for the ones both have.
 Used by scripts/build-name-lexicon (the committed resource) and scripts/generate-mapping-eval.
 """
 import glob, importlib, os, subprocess, sys, tarfile, zipfile
@@ -64,6 +67,37 @@ def faker_locales(locales):
             out[loc] = (given, family)
     return out
 
+def mimesis_locales(exclude_languages=()):
+    """{locale: (given names, family names)} from the `mimesis` package's person.json files, each list in
+    the file's (alphabetical) order, duplicates dropped. A locale whose language (`uk` of `uk`, `ar` of
+    `ar-eg`) is in exclude_languages is left out."""
+    import json
+    archive = _download("mimesis==22.2.0")
+    out = {}
+    with zipfile.ZipFile(archive) as z:
+        for member in sorted(z.namelist()):
+            parts = member.split("/")
+            if len(parts) != 4 or parts[:2] != ["mimesis", "datasets"] or parts[3] != "person.json":
+                continue
+            loc = parts[2]
+            if loc.split("-")[0] in exclude_languages:
+                continue
+            data = json.loads(z.read(member).decode("utf-8"))
+            def flat(x):
+                if isinstance(x, dict):
+                    for v in x.values():
+                        yield from flat(v)
+                elif isinstance(x, list):
+                    for v in x:
+                        yield from flat(v)
+                elif isinstance(x, str) and x.strip():
+                    yield x.strip()
+            given = list(dict.fromkeys(flat(data.get("names"))))
+            family = list(dict.fromkeys(flat(data.get("surnames"))))
+            if given or family:
+                out[loc] = (given, family)
+    return out
+
 def transliterator():
     """unidecode.unidecode from PyPI `Unidecode` (a different transliterator from the ICU one samllint uses)."""
     archive = _download("Unidecode")
@@ -83,3 +117,5 @@ uk_UA uz_UZ vi_VN yo_NG zh_CN zh_TW zu_ZA""".split()
 # Locales kept out of the lexicon, so the evaluation report seed measures names the lexicon never saw.
 HELD_OUT = set("fi_FI hu_HU id_ID ka_GE ko_KR lt_LT sw th_TH tr_TR uk_UA vi_VN yo_NG".split())
 LEXICON_LOCALES = [l for l in ALL_LOCALES if l not in HELD_OUT]
+# The held-out locales' languages, to leave out of every other source too (mimesis `uk`, `tr`, `fi`...).
+HELD_OUT_LANGUAGES = set(l.split("_")[0] for l in HELD_OUT)
