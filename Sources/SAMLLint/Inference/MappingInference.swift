@@ -116,32 +116,31 @@ public struct MappingInference: Sendable {
     // MARK: Evidence gathering
 
     func collect(_ samples: [InferenceSample]) -> [Candidate] {
-        var byName: [String: Candidate] = [:]
-        var order: [String] = []
+        // Candidates live in one array, found by Name: accumulating into an element in place copies
+        // nothing (through a dictionary's subscript it copied each candidate out and back).
+        var slots: [String: Int] = [:]
+        var candidates: [Candidate] = []
         let countRepeats = samples.count >= 3  // `repetition` needs three messages
+        func slot(_ name: String, friendlyName: String?) -> Int {
+            if let known = slots[name] { return known }
+            slots[name] = candidates.count
+            candidates.append(Candidate(name: name, friendlyName: friendlyName))
+            return candidates.count - 1
+        }
         for sample in samples {
-            var seen = Set<String>()
             let hints = nameHints(sample)
-            for attribute in sample.attributes where !seen.contains(attribute.name) {
-                seen.insert(attribute.name)
-                let values = sample.values(of: attribute.name)
-                if byName[attribute.name] == nil {
-                    byName[attribute.name] = Candidate(name: attribute.name, friendlyName: attribute.friendlyName)
-                    order.append(attribute.name)
-                }
-                guard !values.isEmpty else { continue }
-                accumulate(&byName[attribute.name]!, values: values, hints: hints, countRepeats: countRepeats)
+            for group in sample.valuesByName() {
+                let index = slot(group.name, friendlyName: group.friendlyName)
+                guard !group.values.isEmpty else { continue }
+                accumulate(&candidates[index], values: group.values, hints: hints, countRepeats: countRepeats)
             }
             if let nameID = sample.nameID, !nameID.isEmpty {
-                let key = InferredMapping.nameIDSource
-                if byName[key] == nil {
-                    byName[key] = Candidate(name: key)
-                    order.append(key)
-                }
-                accumulate(&byName[key]!, values: [nameID], hints: NameHints(), countRepeats: countRepeats)
+                let index = slot(InferredMapping.nameIDSource, friendlyName: nil)
+                accumulate(&candidates[index], values: [nameID], hints: NameHints(), countRepeats: countRepeats)
             }
         }
-        return order.sorted().compactMap { byName[$0] }
+        candidates.sort { $0.name < $1.name }
+        return candidates
     }
 
     func accumulate(_ candidate: inout Candidate, values: [String], hints: NameHints, countRepeats: Bool) {
@@ -152,8 +151,7 @@ public struct MappingInference: Sendable {
             for value in Set(sampleValues.map { $0.lowercased() }) { candidate.valueSamples[value, default: 0] += 1 }
         }
         let labels = sampleValues.map { relabel(classifier.classify($0).label, value: $0) }
-        let nameLabels: Set<ValueLabel> = [.givenName, .familyName, .personName, .initials]
-        if let first = sampleValues.first, nameLabels.contains(labels[0]) {
+        if let first = sampleValues.first, Self.nameLabels.contains(labels[0]) {
             candidate.nameLike += 1
             candidate.givenEvidence += givenEvidence(first, hints: hints)
         }
@@ -169,6 +167,8 @@ public struct MappingInference: Sendable {
             }
         }
     }
+
+    static let nameLabels: Set<ValueLabel> = [.givenName, .familyName, .personName, .initials]
 
     func promises(for candidate: Candidate, samples: [InferenceSample]) -> [ProfileField: Double] {
         var result: [ProfileField: Double] = [:]
@@ -260,7 +260,9 @@ public struct MappingInference: Sendable {
     /// `caseInsensitiveCompare`, without Foundation when both are ASCII.
     static func equalIgnoringCase(_ x: String, _ y: String) -> Bool {
         if x.utf8.allSatisfy({ $0 < 0x80 }) && y.utf8.allSatisfy({ $0 < 0x80 }) {
-            return x.utf8.count == y.utf8.count && x.asciiLowercased == y.asciiLowercased
+            return x.utf8.elementsEqual(y.utf8) { a, b in
+                a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
+            }
         }
         return x.caseInsensitiveCompare(y) == .orderedSame
     }
