@@ -14,6 +14,14 @@ extension String {
         return String(self[start...end])
     }
 
+    /// False when the text starts and ends with a visible ASCII character (`!`...`~`), so neither end
+    /// can be whitespace of any kind; true otherwise (empty, whitespace or non-ASCII at an end), when
+    /// a closer look by character is needed.
+    var mayHaveWhitespaceAtEnds: Bool {
+        guard let first = utf8.first, let last = utf8.last else { return true }
+        return !(0x21...0x7E).contains(first) || !(0x21...0x7E).contains(last)
+    }
+
     /// Whether the text, leading whitespace skipped, starts with the ASCII `prefix`, ignoring case.
     func hasASCIIPrefixIgnoringCase(_ prefix: String) -> Bool {
         var text = self.utf8.drop { Self.isSpace($0) }.makeIterator()

@@ -23,7 +23,8 @@ public struct EmptyAttributeValue: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            for attribute in assertion.attributes {
+            // Values read once by the model say whether an element needs a closer look.
+            for attribute in assertion.attributes where attribute.values.isEmpty || attribute.values.contains(where: \.mayHaveWhitespaceAtEnds) {
                 for value in attribute.valueElements where !value.isNil && value.nestedElements.isEmpty {
                     let text = value.text
                     guard text.allSatisfy({ $0.isWhitespace }) else { continue }

@@ -23,7 +23,8 @@ public struct UntrimmedValue: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            for attribute in assertion.attributes {
+            // Values read once by the model say whether an element needs a closer look.
+            for attribute in assertion.attributes where attribute.values.contains(where: \.mayHaveWhitespaceAtEnds) {
                 for value in attribute.valueElements where value.nestedElements.isEmpty {
                     let text = value.text
                     guard let first = text.first, let last = text.last else { continue }
