@@ -11,7 +11,7 @@ public struct GivenFamilySwapped: Rule {
             independent evidence: the email local part (`jane.doe@`; `jdoe@`, `doej@` or a username `jdoe` \
             name the given name by its initial), the display name (`Doe, Jane` is family first; `Jane Doe` \
             is weak evidence, since family-first order is normal in Hungarian and East Asian names, but not in \
-            Thai ones), name-frequency data and the surname lists of family-first cultures. Names in other scripts are \
+            Thai ones), name-frequency data, the surname lists of family-first cultures and, for names none of those know, the shape of a name (its ending: `-чук`, `-nen`), weakly. Names in other scripts are \
             compared with the address through their transliteration. It reports only when the evidence agrees.
             """,
         message: "attributes NAME and NAME look swapped",
@@ -55,8 +55,21 @@ public struct GivenFamilySwapped: Rule {
             Example(ExampleSAML.response(nameID: "xuan_nguyen@example.vn", attributes: [
                 .marked("firstName", ["Nguyễn"]), .marked("lastName", ["Xuân"]), .init("username", ["xnguyen"]),
             ])),
+            // Names the lexicon lacks: `Ткачишин` ends like a family name, `Мирослава` like a given name
+            // (rules/lexicons/name-shapes.tsv), with the display order.
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .marked("firstName", ["Ткачишин"]), .marked("lastName", ["Мирослава"]), .init("displayName", ["Мирослава Ткачишин"]),
+            ])),
         ],
         nonTriggering: [
+            // Name shapes alone never report: no address, no display name.
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .init("firstName", ["Ткачишин"]), .init("lastName", ["Мирослава"]),
+            ])),
+            // Family-first display and `family.given@`, but the shapes say the values are in place.
+            Example(ExampleSAML.response(nameID: "tkachishin.miroslava@example.ua", attributes: [
+                .init("firstName", ["Мирослава"]), .init("lastName", ["Ткачишин"]), .init("displayName", ["Ткачишин Мирослава"]),
+            ])),
             Example(ExampleSAML.response(nameID: "jane.doe@example.com", attributes: [.init("firstName", ["Jane"]), .init("lastName", ["Doe"])])),
             Example(ExampleSAML.response(nameID: "anna.nagy@example.hu", attributes: [.init("firstName", ["Anna"]), .init("lastName", ["Nagy"]), .init("displayName", ["Nagy Anna"])])),
             Example(ExampleSAML.response(nameID: "wei.wang@example.cn", attributes: [.init("firstName", ["Wei"]), .init("lastName", ["Wang"])])),
@@ -106,7 +119,10 @@ public struct GivenFamilySwapped: Rule {
             lexiconSingleWritten: data.threshold("mapping.swap.lexiconSingleWrittenWeight", default: 0.5),
             lexiconMargin: data.threshold("mapping.swap.lexiconMarginLogOdds", default: 2.5),
             lexiconVeryStrong: data.threshold("mapping.swap.lexiconVeryStrongWeight", default: 2),
-            veryStrongOdds: data.threshold("mapping.swap.veryStrongLogOdds", default: 5))
+            veryStrongOdds: data.threshold("mapping.swap.veryStrongLogOdds", default: 5),
+            shape: data.threshold("mapping.swap.shapeWeight", default: 0),
+            shapeCap: data.threshold("mapping.swap.shapeCap", default: 0),
+            shapeOdds: data.threshold("mapping.swap.shapeMinLogOdds", default: 4))
         let familyFirstNames = FamilyFirstNames.shared(data)
         for assertion in message.assertions {
             let analysis = AssertionAnalysis.of(assertion, context: context)
@@ -263,6 +279,26 @@ public struct GivenFamilySwapped: Rule {
             } else if swapVotes == 0 && normalVotes == 0 && !familyFirst && familyOdds - givenOdds >= weights.lexiconMargin {
                 // Neither token clear, both leaning the swapped way (`Irwin` / `Dennis`).
                 lexiconScore = weights.lexiconSingle
+            }
+            // Name shapes (rules/lexicons/name-shapes.tsv) for a value the lexicon, the endings and the lists say
+            // nothing about: `Шевчук`, `Kazlauskienė` lean family by their endings. Weak, and only confident ones.
+            func shapeOdds(_ value: String, _ odds: Double) -> Double {
+                guard weights.shape > 0, odds == 0, !patterns.hasFamilyEnding(value) else { return 0 }
+                let silent = value.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "," }).allSatisfy { token in
+                    lexicon.frequency(String(token)) == nil && lexicon.frequency(AssertionAnalysis.fold(String(token))) == nil
+                }
+                return silent ? NameShapeModel.shared(data).valueLogOdds(value) : 0
+            }
+            let givenShape = shapeOdds(given, givenOdds)
+            let familyShape = shapeOdds(family, familyOdds)
+            let shapeSwap = (givenShape <= -weights.shapeOdds ? 1 : 0) + (familyShape >= weights.shapeOdds ? 1 : 0)
+            let shapeNormal = (givenShape >= weights.shapeOdds ? 1 : 0) + (familyShape <= -weights.shapeOdds ? 1 : 0)
+            if shapeSwap > 0, shapeNormal == 0, normalVotes == 0 {
+                score += min(weights.shapeCap, weights.shape * Double(shapeSwap))
+                if givenShape < 0 { evidence.append(Evidence(value: given, classifiedAs: "familyName", confidence: 0.7, source: "name shape")) }
+                if familyShape > 0 { evidence.append(Evidence(value: family, classifiedAs: "givenName", confidence: 0.7, source: "name shape")) }
+            } else if shapeNormal > 0, shapeSwap == 0 {
+                score -= min(weights.shapeCap, weights.shape * Double(shapeNormal))
             }
             if lexiconScore > 0 {
                 score += lexiconScore

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Whether a name token *looks* like a given name or a family name, by its ending and beginning
+/// (`rules/lexicons/name-shapes.tsv`, written by `scripts/build-name-shapes` from the same public lists as
+/// the name lexicon): a logistic model whose log-odds is the sum of the weights of the token's features,
+/// `$` (the bias), its endings `x$` (up to five characters) and beginnings `^x` (up to three). For names
+/// the lexicon has no frequency for (`Шевчук`, `Kazlauskienė`, `Beridze`); weak evidence, since names of
+/// languages the lists lack follow other patterns.
+public final class NameShapeModel: Sendable {
+    private let weights: [String: Double]
+    private let maxSuffix = 5
+    private let maxPrefix = 3
+
+    /// Parsed on first use (`shared` is called only where the lexicon is silent about a name).
+    public init(tsv text: String) {
+        var weights: [String: Double] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let tab = line.firstIndex(of: "\t"), let value = Double(line[line.index(after: tab)...].trimmingCharacters(in: .whitespaces))
+            else { continue }
+            weights[String(line[..<tab])] = value
+        }
+        self.weights = weights
+    }
+
+    public static func shared(_ data: RuleData) -> NameShapeModel {
+        data.cached("lexicon:name-shapes") { data in NameShapeModel(tsv: data.text("lexicons/name-shapes.tsv") ?? "") }
+    }
+
+    public var isEmpty: Bool { weights.isEmpty }
+
+    /// Log-odds that one token is a given name rather than a family name (positive: given); 0 for a token
+    /// shorter than two letters, one with other characters than letters and marks, or an empty model.
+    public func givenLogOdds(_ token: String) -> Double {
+        guard !weights.isEmpty else { return 0 }
+        var key = token.lowercased()
+        if !key.utf8.allSatisfy({ $0 < 0x80 }) { key = key.precomposedStringWithCanonicalMapping }
+        let scalars = Array(key.unicodeScalars.drop(while: { Self.edgeMarks.contains($0) }).reversed().drop(while: { Self.edgeMarks.contains($0) }).reversed())
+        guard scalars.count >= 2, scalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.generalCategory.isMark }) else { return 0 }
+        func string(_ slice: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(slice)) }
+        var sum = weights["$"] ?? 0
+        for k in 1...min(maxSuffix, scalars.count) { sum += weights[string(scalars.suffix(k)) + "$"] ?? 0 }
+        for k in 1...min(maxPrefix, scalars.count) { sum += weights["^" + string(scalars.prefix(k))] ?? 0 }
+        return sum
+    }
+
+    /// A value's log-odds: the mean over its tokens (split at spaces and hyphens, as the model was trained).
+    public func valueLogOdds(_ value: String) -> Double {
+        let tokens = value.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "," })
+        guard !tokens.isEmpty else { return 0 }
+        return tokens.map { givenLogOdds(String($0)) }.reduce(0, +) / Double(tokens.count)
+    }
+
+    static let edgeMarks: Set<Unicode.Scalar> = [".", ",", "'", "’"]
+}
+
+extension Unicode.GeneralCategory {
+    fileprivate var isMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
+}
