@@ -111,6 +111,7 @@ public final class RuleData: @unchecked Sendable {
         for list in ["lexicons/group-words.txt", "lexicons/family-first-names.txt", EmailTrustPolicy.freeMailListPath, EmailFromUPN.namesPath, IdPDomainMismatch.idpHostListPath] {
             _ = lineList(list)
         }
+        _ = NameShapeModel.shared(self)  // last: only the swap rule reads it, for names the lexicon lacks
     }
 
     /// A YAML file as a Yams node tree (nil when absent or invalid).
