@@ -59,7 +59,9 @@ public final class AssertionAnalysis: Sendable {
     public let minConfidence: Double
 
     public init(_ assertion: Assertion, context: LintContext) {
-        self.assertion = assertion
+        // A fresh view of the same element: the assertion's own memo keeps this analysis, so holding
+        // that assertion here would be a reference cycle that never frees the document.
+        self.assertion = Assertion(assertion.element)
         let catalog = AttributeCatalog.shared(context.ruleData)
         let classifier = ValueClassifier.shared(context.ruleData)
         self.catalog = catalog

@@ -23,6 +23,11 @@ public struct EmailTrustEvaluator: Sendable {
         self.memo = memo
     }
 
+    /// The evaluator of a lint context, made once per context.
+    public static func of(_ context: LintContext) -> EmailTrustEvaluator {
+        context.memo.value(context.memo.emailTrust) { EmailTrustEvaluator(context: context) }
+    }
+
     /// The evaluator of a lint context; evaluations are shared by everything that asks within it.
     public init(context: LintContext) {
         let policy = EmailTrustPolicy.from(context)
@@ -37,7 +42,7 @@ public struct EmailTrustEvaluator: Sendable {
     /// Without organization domains it stays nil: the report's summary says once that email trust
     /// was not checked.
     public static func annotate(_ profile: Profile, assertion: Assertion, context: LintContext) -> Profile {
-        let evaluator = EmailTrustEvaluator(context: context)
+        let evaluator = EmailTrustEvaluator.of(context)
         guard evaluator.policy.isConfigured else { return profile }
         let claim = EmailClaim.resolve(profile: profile, assertion: assertion, context: context)
         var profile = profile

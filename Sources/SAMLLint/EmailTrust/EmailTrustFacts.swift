@@ -16,7 +16,7 @@ public struct EmailTrustFacts: Sendable {
     public var sourceAttribute: String? { claim.attribute }
 
     public static func of(_ message: SAMLMessage, context: LintContext) -> EmailTrustFacts? {
-        let evaluator = EmailTrustEvaluator(context: context)
+        let evaluator = EmailTrustEvaluator.of(context)
         guard evaluator.policy.isConfigured, let profile = message.profile, let assertion = message.assertions.first else {
             return nil
         }

@@ -15,6 +15,8 @@ public struct LintContext: Sendable {
     public var signature = SignatureSettings()
     /// The compiled SAML schemas when `--schema` was given.
     public let schemas: SAMLSchemas?
+    /// What is derived once from the configuration and rule data (shared by copies of the context).
+    public let memo = ContextMemo()
 
     public init(
         configuration: Configuration = Configuration(), ruleData: RuleData = .builtIn, now: Date? = Date(),

@@ -5,7 +5,7 @@ import SAMLXML
 /// attributes, which are read once and kept (every mapping rule reads them).
 public struct Assertion: Sendable {
     public let element: XMLNode
-    private let memo = AssertionMemo()
+    let memo = AssertionMemo()
 
     public init(_ element: XMLNode) { self.element = element }
 
@@ -63,6 +63,8 @@ public struct Assertion: Sendable {
 /// What an `Assertion` keeps once read. A message is linted on one thread, so no lock is needed.
 final class AssertionMemo: @unchecked Sendable {
     var attributes: [Attribute]?
+    /// The mapping rules' analysis, and what it was made under.
+    var analysis: (key: AnalysisKey, analysis: AssertionAnalysis)?
 }
 
 /// `saml:NameID`.
