@@ -34,10 +34,11 @@ public struct MappingInference: Sendable {
     let fitRows: [[Double]]
     static let labelOrdinal: [ValueLabel: Int] = Dictionary(uniqueKeysWithValues: ValueLabel.allCases.enumerated().map { ($1, $0) })
 
-    /// Per-candidate aggregates over the samples.
-    struct Candidate {
-        var name: String
-        var friendlyName: String?
+    /// Per-candidate aggregates over the samples (a class: scoring reads each candidate for every
+    /// field, and copying its tables each time showed in profiles).
+    final class Candidate {
+        let name: String
+        let friendlyName: String?
         var present = 0
         var multiValued = 0
         /// Per field (in `settings.fields` order), the sum over present samples of the mean fit of
@@ -53,6 +54,11 @@ public struct MappingInference: Sendable {
         var nameLike = 0.0
         /// Every value seen, with how many samples it appeared in.
         var valueSamples: [String: Int] = [:]
+
+        init(name: String, friendlyName: String? = nil) {
+            self.name = name
+            self.friendlyName = friendlyName
+        }
     }
 
     /// What one sample says about names: the email local part's tokens and the display name's tokens.
@@ -66,9 +72,9 @@ public struct MappingInference: Sendable {
     /// attribute, status and confidence).
     public func infer(_ samples: [InferenceSample], withEvidence: Bool = true) -> InferredMapping {
         let fields = settings.fields
-        var candidates = collect(samples)
+        let candidates = collect(samples)
         let total = max(samples.count, 1)
-        for index in candidates.indices { candidates[index].promise = promises(for: candidates[index], samples: samples) }
+        for candidate in candidates { candidate.promise = promises(for: candidate, samples: samples) }
 
         var scores: [[Double]] = []
         for (index, field) in fields.enumerated() {
@@ -132,18 +138,18 @@ public struct MappingInference: Sendable {
             for group in sample.valuesByName() {
                 let index = slot(group.name, friendlyName: group.friendlyName)
                 guard !group.values.isEmpty else { continue }
-                accumulate(&candidates[index], values: group.values, hints: hints, countRepeats: countRepeats)
+                accumulate(candidates[index], values: group.values, hints: hints, countRepeats: countRepeats)
             }
             if let nameID = sample.nameID, !nameID.isEmpty {
                 let index = slot(InferredMapping.nameIDSource, friendlyName: nil)
-                accumulate(&candidates[index], values: [nameID], hints: NameHints(), countRepeats: countRepeats)
+                accumulate(candidates[index], values: [nameID], hints: NameHints(), countRepeats: countRepeats)
             }
         }
         candidates.sort { $0.name < $1.name }
         return candidates
     }
 
-    func accumulate(_ candidate: inout Candidate, values: [String], hints: NameHints, countRepeats: Bool) {
+    func accumulate(_ candidate: Candidate, values: [String], hints: NameHints, countRepeats: Bool) {
         candidate.present += 1
         if values.count > 1 { candidate.multiValued += 1 }
         let sampleValues = values.prefix(20)
