@@ -1,7 +1,8 @@
 import Foundation
 
-/// One attribute with the field its name promises and what its values look like.
-public struct AnalyzedAttribute: Sendable {
+/// One attribute with the field its name promises and what its values look like. An object:
+/// every mapping rule filters and passes these around, and copying one copied all its tables.
+public final class AnalyzedAttribute: Sendable {
     public let attribute: Attribute
     public var name: String { attribute.name }
     /// The field the configured mapping or the catalog says it carries.
