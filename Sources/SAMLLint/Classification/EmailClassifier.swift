@@ -11,6 +11,47 @@ public struct EmailClassifier: Sendable {
 
     /// Splits `local@domain` when both halves are syntactically valid.
     public static func parts(_ value: String) -> (local: String, domain: String)? {
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return asciiParts(value) }
+        return partsByScalar(value)
+    }
+
+    /// `atext` and `.` as a table of printable ASCII bytes.
+    private static let localByte: [Bool] = (0..<128).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return atext.contains(scalar) || scalar == "."
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// `parts` for printable ASCII (most values), on bytes: one character is one byte there, so
+    /// every count and test below is the one `partsByScalar` makes (a table test holds them equal).
+    static func asciiParts(_ value: String) -> (local: String, domain: String)? {
+        let bytes = Array(value.utf8)
+        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+        let local = bytes[..<at]
+        let domain = bytes[(at + 1)...]
+        guard !local.isEmpty, local.count <= 64, domain.count <= 253, domain.count >= 3 else { return nil }
+        let quote = UInt8(ascii: "\""), dot = UInt8(ascii: "."), dash = UInt8(ascii: "-")
+        if local.first == quote {
+            guard local.count >= 3, local.last == quote, !local.dropFirst().dropLast().contains(quote) else { return nil }
+        } else {
+            guard local.first != dot, local.last != dot, !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot }) else { return nil }
+            guard local.allSatisfy({ localByte[Int($0)] }) else { return nil }
+        }
+        let labels = domain.split(separator: dot, omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return nil }
+        for label in labels {
+            guard !label.isEmpty, label.count <= 63, label.first != dash, label.last != dash else { return nil }
+            guard label.allSatisfy({ isAlphanumeric($0) || $0 == dash }) else { return nil }
+        }
+        let tld = labels.last!
+        guard tld.count >= 2, !tld.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return (String(decoding: local, as: UTF8.self), String(decoding: domain, as: UTF8.self))
+    }
+
+    static func partsByScalar(_ value: String) -> (local: String, domain: String)? {
         guard let at = value.lastIndex(of: "@") else { return nil }
         let local = String(value[..<at])
         let domain = String(value[value.index(after: at)...])
