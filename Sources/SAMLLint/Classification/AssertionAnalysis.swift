@@ -52,6 +52,17 @@ public final class AnalyzedAttribute: Sendable {
 
 /// Everything the mapping rules read about one assertion, computed once per rule call.
 public final class AssertionAnalysis: Sendable {
+    /// Values derived from the attributes, computed on first use (several rules read each). An
+    /// analysis is read by the thread linting its message only, so no lock.
+    private final class Derived: @unchecked Sendable {
+        var emailValue: String??
+        var expectedNames: (given: String, family: String, source: String)??
+        var nameLocalParts: [(letters: String, source: String)]?
+        var displayNameParts: (first: String, last: String, commaForm: Bool, value: String)??
+    }
+
+    private let derived = Derived()
+
     public let assertion: Assertion
     public let attributes: [AnalyzedAttribute]
     public let catalog: AttributeCatalog
@@ -101,6 +112,13 @@ public final class AssertionAnalysis: Sendable {
 
     /// The email the profile would get: an email attribute's value, else the NameID when it is an address.
     public var emailValue: String? {
+        if let known = derived.emailValue { return known }
+        let computed = computeEmailValue()
+        derived.emailValue = .some(computed)
+        return computed
+    }
+
+    private func computeEmailValue() -> String? {
         for attribute in attributes(for: .email) {
             if let hit = attribute.filled.first(where: { $0.class.label == .email }) { return hit.value }
         }
@@ -111,6 +129,13 @@ public final class AssertionAnalysis: Sendable {
     /// What the email local part (`jane.doe@`) and the display name (`Jane Doe`, `Doe, Jane`) say the
     /// given and family names are, folded (lowercase, no diacritics).
     public var expectedNames: (given: String, family: String, source: String)? {
+        if let known = derived.expectedNames { return known }
+        let computed = computeExpectedNames()
+        derived.expectedNames = .some(computed)
+        return computed
+    }
+
+    private func computeExpectedNames() -> (given: String, family: String, source: String)? {
         if let email = emailValue, let local = EmailClassifier.parts(email)?.local {
             let tokens = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map(String.init)
             if tokens.count == 2, tokens.allSatisfy({ $0.count >= 2 && $0.allSatisfy(\.isLetter) }) {
@@ -123,6 +148,13 @@ public final class AssertionAnalysis: Sendable {
     /// The local parts that may be built as initial + name: the email's, the username's and the UPN's
     /// (`jdoe`, `j.doe`, `doej`; not `jane.doe`), folded, letters only (`jdoe12` -> `jdoe`), each once.
     public var nameLocalParts: [(letters: String, source: String)] {
+        if let known = derived.nameLocalParts { return known }
+        let computed = computeNameLocalParts()
+        derived.nameLocalParts = .some(computed)
+        return computed
+    }
+
+    private func computeNameLocalParts() -> [(letters: String, source: String)] {
         var result: [(letters: String, source: String)] = []
         var candidates: [(String, String)] = []
         if let email = emailValue, let local = EmailClassifier.parts(email)?.local { candidates.append((local, "the email local part")) }
@@ -189,6 +221,13 @@ public final class AssertionAnalysis: Sendable {
 
     /// The display name split into (first token, last token) and whether it was in `Family, Given` form.
     public var displayNameParts: (first: String, last: String, commaForm: Bool, value: String)? {
+        if let known = derived.displayNameParts { return known }
+        let computed = computeDisplayNameParts()
+        derived.displayNameParts = .some(computed)
+        return computed
+    }
+
+    private func computeDisplayNameParts() -> (first: String, last: String, commaForm: Bool, value: String)? {
         guard let display = value(for: .displayName), NameClassifier.isNameShaped(display) else { return nil }
         if display.hasASCII(",") {
             let halves = display.split(separator: ",").map { String($0).trimmed }
