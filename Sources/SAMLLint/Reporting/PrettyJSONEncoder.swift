@@ -301,7 +301,7 @@ enum JSONTreeWriter {
     }
 
     static func indent(_ depth: Int, _ out: inout [UInt8]) {
-        for _ in 0..<depth * 2 { out.append(0x20) }
+        out.append(contentsOf: repeatElement(0x20, count: depth * 2))
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)
@@ -310,25 +310,32 @@ enum JSONTreeWriter {
     /// `/` included, as it is.
     static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copied whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += text.utf8
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-            case 0x08: out += [0x5C, UInt8(ascii: "b")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x00..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-            default: out.append(byte)
+        var text = text
+        // Runs of bytes that need no escape (most strings are one run) are copied whole.
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                appendEscaped(byte, into: &out)
+                start = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ byte: UInt8, into out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): out += [0x5C, 0x22]
+        case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+        case 0x08: out += [0x5C, UInt8(ascii: "b")]
+        case 0x09: out += [0x5C, UInt8(ascii: "t")]
+        case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+        case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+        case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+        default: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+        }
     }
 }
