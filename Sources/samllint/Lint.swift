@@ -57,8 +57,9 @@ extension SAMLLintCommand {
                 if format == .github { ci.writeStepSummary(report, options: options) }
                 try Output.write(text, to: destination)
             }
-            let code = report.exitCode(failOn: failOn)
-            if code != 0 { throw ExitCode(code) }
+            // Every report is written: exit here instead of freeing a folder's reports object by
+            // object on the way out (tens of milliseconds for 10,000 responses).
+            Foundation.exit(report.exitCode(failOn: failOn))
         }
     }
 }

@@ -74,11 +74,19 @@ public struct Linter: Sendable {
         guard !batch.isEmpty else { return }
         var indexByPath: [String: Int] = [:]
         for (index, report) in reports.enumerated() where indexByPath[report.path] == nil { indexByPath[report.path] = index }
-        for (rule, severity) in enabled {
-            guard let batchRule = rule.asBatchRule else { continue }
-            var emitter = BatchFindingEmitter(ruleId: type(of: rule).description.id, severity: severity)
+        // The batch rules are independent: they run side by side, and their findings are merged in
+        // rule order, so the report is the same as one after the other.
+        let batchRules = enabled.compactMap { rule, severity in rule.asBatchRule.map { ($0, type(of: rule).description.id, severity) } }
+        let results = ResultSlots<[Finding]>(count: batchRules.count)
+        let context = self.context
+        DispatchQueue.concurrentPerform(iterations: batchRules.count) { position in
+            let (batchRule, ruleId, severity) = batchRules[position]
+            var emitter = BatchFindingEmitter(ruleId: ruleId, severity: severity)
             batchRule.check(batch: batch, context: context, findings: &emitter)
-            for finding in emitter.findings {
+            results.set(position, emitter.findings)
+        }
+        for findings in results.values {
+            for finding in findings {
                 guard let index = indexByPath[finding.location.path] else { continue }
                 reports[index].findings.append(finding)
             }
