@@ -158,6 +158,19 @@ static inline xmlSecKeyDataId cxmlsec_key_data_des(void) { return xmlSecOpenSSLK
 static inline xmlSecKeyPtr cxmlsec_key_from_memory(const unsigned char *data, unsigned int size, int format) {
     return xmlSecOpenSSLAppKeyLoadMemory(data, (xmlSecSize)size, (xmlSecKeyDataFormat)format, NULL, NULL, NULL);
 }
+/* A key holding only the value of `key` (its EVP key, shared by reference), without the X509 data a
+   key loaded from a certificate carries: duplicating such a key (once per verification) only takes
+   a reference, where duplicating the certificates decodes them again. NULL on failure. */
+static inline xmlSecKeyPtr cxmlsec_key_value_only(xmlSecKeyPtr key) {
+    xmlSecKeyDataPtr value = xmlSecKeyGetValue(key);
+    if (!value) return NULL;
+    xmlSecKeyDataPtr copy = xmlSecKeyDataDuplicate(value);
+    if (!copy) return NULL;
+    xmlSecKeyPtr bare = xmlSecKeyCreate();
+    if (!bare) { xmlSecKeyDataDestroy(copy); return NULL; }
+    if (xmlSecKeySetValue(bare, copy) < 0) { xmlSecKeyDataDestroy(copy); xmlSecKeyDestroy(bare); return NULL; }
+    return bare;
+}
 static inline int cxmlsec_format_pem(void) { return (int)xmlSecKeyDataFormatPem; }
 static inline int cxmlsec_format_der(void) { return (int)xmlSecKeyDataFormatDer; }
 static inline int cxmlsec_format_cert_der(void) { return (int)xmlSecKeyDataFormatCertDer; }

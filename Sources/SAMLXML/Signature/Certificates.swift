@@ -1,3 +1,4 @@
+import Synchronization
 import CLibXMLSec
 
 /// Facts about an X.509 certificate's public key, read with OpenSSL.
@@ -6,8 +7,26 @@ public struct CertificateKeyFacts: Sendable, Equatable {
     public let keyType: KeyType
     public let bits: Int
 
-    /// nil when the bytes are not a DER certificate.
+    /// nil when the bytes are not a DER certificate. Remembered per distinct certificate for the
+    /// run (OpenSSL 3's decode of the key is costly; a folder from one IdP repeats one certificate).
     public init?(der: [UInt8]) {
+        if let known = Self.cache.withLock({ $0[DERKey(der)] }) {
+            guard let known else { return nil }
+            self = known
+            return
+        }
+        let read = Self(reading: der)
+        Self.cache.withLock { cache in
+            if cache.count >= 256 { cache.removeAll() }
+            cache[DERKey(der)] = .some(read)
+        }
+        guard let read else { return nil }
+        self = read
+    }
+
+    private static let cache = Mutex<[DERKey: CertificateKeyFacts?]>([:])
+
+    private init?(reading der: [UInt8]) {
         var bits: Int32 = 0
         var nid: Int32 = 0
         let ok = der.withUnsafeBufferPointer { buffer in
@@ -67,8 +86,12 @@ extension String {
 }
 
 /// An xmlsec key owned by Swift.
-final class XMLSecKey {
+final class XMLSecKey: @unchecked Sendable {
     let pointer: xmlSecKeyPtr
+
+    /// Takes ownership of a loaded key.
+    private init(owning pointer: xmlSecKeyPtr) { self.pointer = pointer }
+
     init?(_ bytes: [UInt8], format: Int32) {
         _ = XMLSec.isAvailable
         guard !bytes.isEmpty, bytes.count < Int(UInt32.max) else { return nil }
@@ -84,6 +107,24 @@ final class XMLSecKey {
 
     /// A copy that a context may own and destroy.
     func duplicate() -> xmlSecKeyPtr? { xmlSecKeyDuplicate(pointer) }
+
+    /// The public key of a DER certificate, loaded once per distinct certificate for the run:
+    /// OpenSSL 3 decodes a key through its provider machinery behind process-wide locks, which cost
+    /// a millisecond per signature on a folder of responses from one IdP. Kept without the
+    /// certificate itself, so each verification's copy only takes a reference.
+    static func publicKey(certificateDER der: [UInt8]) -> XMLSecKey? {
+        if let known = keyCache.withLock({ $0[DERKey(der)] }) { return known }
+        guard let loaded = XMLSecKey(certificateDER: der), let bare = cxmlsec_key_value_only(loaded.pointer) else { return nil }
+        let key = XMLSecKey(owning: bare)
+        keyCache.withLock { cache in
+            if cache.count >= maxCachedKeys { cache.removeAll() }
+            cache[DERKey(der)] = key
+        }
+        return key
+    }
+
+    private static let maxCachedKeys = 256
+    private static let keyCache = Mutex<[DERKey: XMLSecKey]>([:])
 }
 
 extension CertificateKeyFacts {
@@ -94,4 +135,11 @@ extension CertificateKeyFacts {
             b.withUnsafeBufferPointer { pb in cxmlsec_cert_same_key(pa.baseAddress, pa.count, pb.baseAddress, pb.count) == 1 }
         }
     }
+}
+
+/// DER bytes as a dictionary key hashed in one call (an array of bytes hashes byte by byte).
+struct DERKey: Hashable {
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
 }

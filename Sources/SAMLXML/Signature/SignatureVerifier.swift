@@ -49,7 +49,7 @@ public enum SignatureVerifier {
         }
         var last = SignatureVerdict(status: .failed(reason: "no usable key"), keyIndex: nil, processedReferences: [])
         for (index, der) in certificates.enumerated() {
-            guard let key = XMLSecKey(certificateDER: der) else {
+            guard let key = XMLSecKey.publicKey(certificateDER: der) else {
                 last = SignatureVerdict(status: .failed(reason: "certificate \(index + 1) could not be loaded as a key"), keyIndex: nil, processedReferences: [])
                 continue
             }
