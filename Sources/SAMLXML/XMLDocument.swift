@@ -26,6 +26,8 @@ public final class XMLDocument: @unchecked Sendable {
     /// aggregate are never asked). Under a lock: a document may be read from several threads.
     private var lineStartsStorage: [Int]?
     private let lineStartsLock = NSLock()
+    /// The last column answered: its line start, its offset and the UTF-16 units between them.
+    private var columnCursor: (lineStart: Int, offset: Int, units: Int)?
     private var lineStarts: [Int] {
         lineStartsLock.lock()
         defer { lineStartsLock.unlock() }
@@ -179,8 +181,23 @@ public final class XMLDocument: @unchecked Sendable {
         }
         let start = lineStarts[low]
         let end = min(offset, source.count)
-        let prefix = start < end ? String(decoding: source[start..<end], as: UTF8.self) : ""
-        return (low + 1, prefix.utf16.count + 1)
+        guard start < end else { return (low + 1, 1) }
+        // Locations are mostly asked in document order: on the same line, count on from the last
+        // answer instead of from the line start (a million attributes on one line stay linear).
+        // Offsets are start tags (`<`, never inside a UTF-8 sequence), so counts add up exactly.
+        lineStartsLock.lock()
+        let last = columnCursor
+        lineStartsLock.unlock()
+        var units: Int
+        if let last, last.lineStart == start, last.offset <= end {
+            units = last.units + String(decoding: source[last.offset..<end], as: UTF8.self).utf16.count
+        } else {
+            units = String(decoding: source[start..<end], as: UTF8.self).utf16.count
+        }
+        lineStartsLock.lock()
+        columnCursor = (start, end, units)
+        lineStartsLock.unlock()
+        return (low + 1, units + 1)
     }
 
     static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
