@@ -33,8 +33,18 @@ public final class NameShapeModel: Sendable {
 
     /// Log-odds that one token is a given name rather than a family name (positive: given); 0 for a token
     /// shorter than two letters, one with other characters than letters and marks, or an empty model.
+    /// Odds already computed, per token (names repeat across the messages of a folder).
+    private let memo = LookupMemo<Double>()
+
     public func givenLogOdds(_ token: String) -> Double {
         guard !weights.isEmpty else { return 0 }
+        if let known = memo.get(token) { return known }
+        let odds = computeGivenLogOdds(token)
+        memo.set(token, odds)
+        return odds
+    }
+
+    private func computeGivenLogOdds(_ token: String) -> Double {
         var key = token.lowercased()
         if !key.utf8.allSatisfy({ $0 < 0x80 }) { key = key.precomposedStringWithCanonicalMapping }
         let scalars = Array(key.unicodeScalars.drop(while: { Self.edgeMarks.contains($0) }).reversed().drop(while: { Self.edgeMarks.contains($0) }).reversed())
