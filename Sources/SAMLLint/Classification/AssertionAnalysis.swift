@@ -243,6 +243,15 @@ public final class AssertionAnalysis: Sendable {
     /// another script (`Ольга` -> `olga`, `王` -> `wang`), ASCII letters only.
     public static func latin(_ text: String) -> String {
         guard text.utf8.count <= 512 else { return "" }  // names are short; never transliterate hostile blobs
+        if let known = latinMemo.get(text) { return known }
+        let result = computeLatin(text)
+        latinMemo.set(text, result)
+        return result
+    }
+
+    private static let latinMemo = LookupMemo<String>()
+
+    private static func computeLatin(_ text: String) -> String {
         var folded = fold(text)
         if folded.unicodeScalars.contains(where: { $0.value > 0x7F && CharacterSets.letters.contains($0) }) {
             let transliterated = folded.applyingTransform(.toLatin, reverse: false) ?? folded

@@ -33,6 +33,16 @@ public struct NameClassifier: Sendable {
 
     /// Splits a name into tokens (whitespace; CJK runs stay whole).
     public static func tokens(_ value: String) -> [String] {
+        // ASCII text splits on bytes (a `\r\n` pair is one whitespace character or two whitespace
+        // bytes: the same tokens either way).
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            return value.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) || $0 == UInt8(ascii: ",") })
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+        return tokensByCharacter(value)
+    }
+
+    static func tokensByCharacter(_ value: String) -> [String] {
         value.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
     }
 
