@@ -13,9 +13,7 @@
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/crypto.h>
 #include <xmlsec/openssl/app.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "floor-inputs.h"
 
 static const char *DSIG = "http://www.w3.org/2000/09/xmldsig#";
 static unsigned long signatures = 0, valid = 0;
@@ -91,14 +89,9 @@ static void verify_all(xmlNodePtr node) {
 }
 
 static int lint(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return 1;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buffer = malloc(size > 0 ? size : 1);
-    size_t got = fread(buffer, 1, size, f);
-    fclose(f);
+    size_t got = 0;
+    char *buffer = read_input(path, &got);
+    if (!buffer) return 1;
     xmlDocPtr doc = xmlReadMemory(buffer, (int)got, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
     free(buffer);
     if (!doc) return 1;
@@ -119,18 +112,8 @@ int main(int argc, char **argv) {
         return 2;
     }
     xmlSecErrorsSetCallback(quiet);
-    int failures = 0, files = 0;
-    if (argc == 3 && strcmp(argv[1], "-l") == 0) {
-        FILE *list = fopen(argv[2], "r");
-        char line[4096];
-        while (list && fgets(line, sizeof line, list)) {
-            line[strcspn(line, "\n")] = 0;
-            if (*line) { failures += lint(line); files++; }
-        }
-        if (list) fclose(list);
-    } else {
-        for (int i = 1; i < argc; i++) { failures += lint(argv[i]); files++; }
-    }
+    int files = 0;
+    int failures = for_each_input(argc, argv, lint, &files);
     printf("floor-verify: %d files, %lu signatures, %lu valid, %d failures\n", files, signatures, valid, failures);
     return 0;
 }

@@ -4,9 +4,7 @@
  * Usage: floor FILE...   (or: floor -l LISTFILE, one path per line) */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "floor-inputs.h"
 
 static const char *SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
 static unsigned long values = 0, bytes = 0;
@@ -24,14 +22,9 @@ static void walk(xmlNodePtr node) {
 }
 
 static int lint(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return 1;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buffer = malloc(size > 0 ? size : 1);
-    size_t got = fread(buffer, 1, size, f);
-    fclose(f);
+    size_t got = 0;
+    char *buffer = read_input(path, &got);
+    if (!buffer) return 1;
     xmlDocPtr doc = xmlReadMemory(buffer, (int)got, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
     free(buffer);
     if (!doc) return 1;
@@ -42,18 +35,8 @@ static int lint(const char *path) {
 
 int main(int argc, char **argv) {
     xmlInitParser();
-    int failures = 0, files = 0;
-    if (argc == 3 && strcmp(argv[1], "-l") == 0) {
-        FILE *list = fopen(argv[2], "r");
-        char line[4096];
-        while (list && fgets(line, sizeof line, list)) {
-            line[strcspn(line, "\n")] = 0;
-            if (*line) { failures += lint(line); files++; }
-        }
-        if (list) fclose(list);
-    } else {
-        for (int i = 1; i < argc; i++) { failures += lint(argv[i]); files++; }
-    }
+    int files = 0;
+    int failures = for_each_input(argc, argv, lint, &files);
     printf("floor: %d files, %lu attribute values, %lu value bytes, %d failures\n", files, values, bytes, failures);
     return 0;
 }
