@@ -12,3 +12,20 @@ struct NameTokensTests {
         #expect(NameClassifier.tokens(text) == NameClassifier.tokensByCharacter(text))
     }
 }
+
+/// Labels and fields hash and compare by their case's position (not their raw String): the position
+/// read from the enum's byte must be its index in `allCases`, one per case.
+@Suite("Enum ordinals")
+struct EnumOrdinalTests {
+    @Test func valueLabelOrdinalsAreCasePositions() {
+        #expect(MemoryLayout<ValueLabel>.size == 1)
+        #expect(ValueLabel.allCases.map(\.ordinal) == Array(0..<ValueLabel.allCases.count))
+        #expect(Set(ValueLabel.allCases).count == ValueLabel.allCases.count)
+    }
+
+    @Test func profileFieldOrdinalsAreCasePositions() {
+        #expect(MemoryLayout<ProfileField>.size == 1)
+        #expect(ProfileField.allCases.map(\.ordinal) == Array(0..<ProfileField.allCases.count))
+        #expect(Set(ProfileField.allCases).count == ProfileField.allCases.count)
+    }
+}

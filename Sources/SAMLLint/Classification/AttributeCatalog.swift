@@ -7,6 +7,12 @@ public enum ProfileField: String, Sendable, CaseIterable, Codable {
 
     /// The fields that hold a person's name.
     public var isName: Bool { self == .firstName || self == .lastName || self == .displayName }
+
+    /// The case's position in `allCases`, hashed and compared instead of the raw String (see
+    /// `ValueLabel.ordinal`).
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+    public static func == (lhs: ProfileField, rhs: ProfileField) -> Bool { lhs.ordinal == rhs.ordinal }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
 
 /// What the catalog knows about one attribute Name.

@@ -10,6 +10,13 @@ public enum ValueLabel: String, Sendable, Codable, CaseIterable {
     /// Anything else (free text).
     case text
 
+    /// The case's position in `allCases`: what a label hashes and compares by. A raw-value enum
+    /// otherwise hashes its raw String, and inference and the mapping rules key tables by label for
+    /// every value. (A case-only enum is one byte holding its position; a test holds the two equal.)
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+    public static func == (lhs: ValueLabel, rhs: ValueLabel) -> Bool { lhs.ordinal == rhs.ordinal }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
     /// Values that identify a person or object rather than name them.
     public var isIdentifier: Bool { [.guid, .numericID, .opaqueID].contains(self) }
     /// Addresses with an `@`.
