@@ -99,6 +99,14 @@ enum Output {
     /// Writes the text's own UTF-8 bytes (no `Data` copy: a folder's JSON report is tens of MB).
     static func write(_ text: String, to path: String?) throws {
         var text = text
+        try text.withUTF8 { try write(bytes: $0, to: path) }
+    }
+
+    static func write(_ bytes: [UInt8], to path: String?) throws {
+        try bytes.withUnsafeBufferPointer { try write(bytes: $0, to: path) }
+    }
+
+    private static func write(bytes: UnsafeBufferPointer<UInt8>, to path: String?) throws {
         if let path {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
@@ -106,12 +114,12 @@ enum Output {
                 throw ExitCode(2)
             }
             defer { close(descriptor) }
-            guard text.withUTF8({ writeAll($0, to: descriptor) }) else {
+            guard writeAll(bytes, to: descriptor) else {
                 Output.error("cannot write \(path): \(String(cString: strerror(errno)))")
                 throw ExitCode(2)
             }
         } else {
-            _ = text.withUTF8 { writeAll($0, to: STDOUT_FILENO) }
+            _ = writeAll(bytes, to: STDOUT_FILENO)
         }
     }
 

@@ -13,9 +13,13 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, options: ReportOptions) -> String {
-        guard var bytes = try? Self.encode(report) else { return Self.encodeWithFoundation(report) }
-        bytes.append(0x0A)  // before decoding: appending to a report-sized string copies it
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: renderUTF8(report, options: options), as: UTF8.self)
+    }
+
+    public func renderUTF8(_ report: Report, options: ReportOptions) -> [UInt8] {
+        guard var bytes = try? Self.encode(report) else { return Array(Self.encodeWithFoundation(report).utf8) }
+        bytes.append(0x0A)
+        return bytes
     }
 
     /// Below this many elements one pass is as fast as splitting the work.

@@ -3,6 +3,13 @@ public protocol Reporter: Sendable {
     /// `text`, `json`, `sarif`, ...
     static var id: String { get }
     func render(_ report: Report, options: ReportOptions) -> String
+    /// The rendered report as UTF-8 bytes, for writing (a folder's JSON report is tens of MB; its
+    /// reporter makes the bytes without a String in between).
+    func renderUTF8(_ report: Report, options: ReportOptions) -> [UInt8]
+}
+
+extension Reporter {
+    public func renderUTF8(_ report: Report, options: ReportOptions) -> [UInt8] { Array(render(report, options: options).utf8) }
 }
 
 /// What every reporter may need besides the report.
