@@ -1,5 +1,8 @@
-/* What both floor programs share: reading a file whole, and running a function over the inputs
- * given as arguments or listed one per line in a file (-l LISTFILE). */
+/* What both floor programs share: reading and parsing a file with the safe options samllint uses,
+ * and running a function over the inputs given as arguments or listed one per line in a file
+ * (-l LISTFILE). */
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,16 @@ static char *read_input(const char *path, size_t *size) {
     *size = fread(buffer, 1, length > 0 ? (size_t)length : 0, f);
     fclose(f);
     return buffer;
+}
+
+/* The file parsed (the caller frees it with xmlFreeDoc), or NULL when unreadable or not XML. */
+static xmlDocPtr parse_input(const char *path) {
+    size_t size = 0;
+    char *buffer = read_input(path, &size);
+    if (!buffer) return NULL;
+    xmlDocPtr doc = xmlReadMemory(buffer, (int)size, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+    free(buffer);
+    return doc;
 }
 
 /* Runs `lint` on every input; returns how many failed, and counts the inputs in *files. */

@@ -4,8 +4,6 @@
  * registered as samllint registers them. One core.
  * Build: cc -O2 -o floor-verify floor-verify.c $(pkg-config --cflags --libs xmlsec1-openssl)
  * Usage: floor-verify FILE...   (or: floor-verify -l LISTFILE, one path per line) */
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <xmlsec/xmlsec.h>
 #include <xmlsec/base64.h>
 #include <xmlsec/errors.h>
@@ -89,11 +87,7 @@ static void verify_all(xmlNodePtr node) {
 }
 
 static int lint(const char *path) {
-    size_t got = 0;
-    char *buffer = read_input(path, &got);
-    if (!buffer) return 1;
-    xmlDocPtr doc = xmlReadMemory(buffer, (int)got, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
-    free(buffer);
+    xmlDocPtr doc = parse_input(path);
     if (!doc) return 1;
     register_ids(doc, xmlDocGetRootElement(doc));
     verify_all(xmlDocGetRootElement(doc));

@@ -2,8 +2,6 @@
  * options samllint uses) and walk every saml:AttributeValue, touching its text. Nothing else.
  * Build: cc -O2 -o floor floor.c $(pkg-config --cflags --libs libxml-2.0)
  * Usage: floor FILE...   (or: floor -l LISTFILE, one path per line) */
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include "floor-inputs.h"
 
 static const char *SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
@@ -22,11 +20,7 @@ static void walk(xmlNodePtr node) {
 }
 
 static int lint(const char *path) {
-    size_t got = 0;
-    char *buffer = read_input(path, &got);
-    if (!buffer) return 1;
-    xmlDocPtr doc = xmlReadMemory(buffer, (int)got, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
-    free(buffer);
+    xmlDocPtr doc = parse_input(path);
     if (!doc) return 1;
     walk(xmlDocGetRootElement(doc));
     xmlFreeDoc(doc);

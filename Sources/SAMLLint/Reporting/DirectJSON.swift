@@ -1,8 +1,8 @@
 /// The report's own types written straight to bytes, without the Codable boxes: a folder's report
 /// is mostly findings and message profiles, and building a tree for each cost more than writing it.
 ///
-/// Each type writes its keys in UTF-8 byte order by hand and leaves nil optionals out, exactly as
-/// its synthesized `Encodable` conformance does through `PrettyJSONEncoder`; a test compares both
+/// Each type lists its keys in UTF-8 byte order (`field` leaves nil optionals out), exactly as its
+/// synthesized `Encodable` conformance writes them through `PrettyJSONEncoder`; a test compares both
 /// writers (and `JSONEncoder`) on every field filled and on the corpus.
 protocol DirectJSON {
     func writeJSON(to json: inout JSONOut) throws
@@ -54,6 +54,25 @@ struct JSONOut {
 
     mutating func value(_ value: some DirectJSON) throws { try value.writeJSON(to: &self) }
 
+    // Keyed fields: a nil optional writes nothing, as `encodeIfPresent` does.
+    mutating func field(_ name: StaticString, _ text: String?) { if let text { key(name); string(text) } }
+    mutating func field(_ name: StaticString, _ number: Int?) { if let number { key(name); int(number) } }
+    mutating func field(_ name: StaticString, _ flag: Bool) { key(name); bool(flag) }
+    mutating func field(_ name: StaticString, _ number: Double?) throws { if let number { key(name); try double(number) } }
+    mutating func field(_ name: StaticString, _ texts: [String]) { key(name); strings(texts) }
+    mutating func field<Value: DirectJSON>(_ name: StaticString, _ nested: Value?) throws {
+        if let nested { key(name); try value(nested) }
+    }
+    mutating func field<Element: DirectJSON>(_ name: StaticString, _ elements: [Element]) throws {
+        key(name)
+        openArray()
+        for element in elements {
+            self.element()
+            try value(element)
+        }
+        closeArray()
+    }
+
     mutating func strings(_ values: [String]) {
         openArray()
         for value in values {
@@ -100,19 +119,13 @@ struct JSONOut {
 extension Finding: DirectJSON {
     func writeJSON(to json: inout JSONOut) throws {
         json.openObject()
-        json.key("evidence")
-        json.openArray()
-        for item in evidence {
-            json.element()
-            try json.value(item)
-        }
-        json.closeArray()
-        if let field { json.key("field"); json.string(field) }
-        if let fix { json.key("fix"); try json.value(fix) }
-        json.key("location"); try json.value(location)
-        json.key("message"); json.string(message)
-        json.key("ruleId"); json.string(ruleId)
-        json.key("severity"); json.string(severity.rawValue)
+        try json.field("evidence", evidence)
+        json.field("field", field)
+        try json.field("fix", fix)
+        try json.field("location", location)
+        json.field("message", message)
+        json.field("ruleId", ruleId)
+        json.field("severity", severity.rawValue)
         json.closeObject()
     }
 }
@@ -120,14 +133,14 @@ extension Finding: DirectJSON {
 extension Location: DirectJSON {
     func writeJSON(to json: inout JSONOut) throws {
         json.openObject()
-        if let attribute { json.key("attribute"); json.string(attribute) }
-        json.key("column"); json.int(column)
-        if let entityID { json.key("entityID"); json.string(entityID) }
-        json.key("line"); json.int(line)
-        json.key("message"); json.int(message)
-        if let origin { json.key("origin"); json.string(origin) }
-        json.key("path"); json.string(path)
-        if let xpath { json.key("xpath"); json.string(xpath) }
+        json.field("attribute", attribute)
+        json.field("column", column)
+        json.field("entityID", entityID)
+        json.field("line", line)
+        json.field("message", message)
+        json.field("origin", origin)
+        json.field("path", path)
+        json.field("xpath", xpath)
         json.closeObject()
     }
 }
@@ -135,10 +148,10 @@ extension Location: DirectJSON {
 extension Evidence: DirectJSON {
     func writeJSON(to json: inout JSONOut) throws {
         json.openObject()
-        if let classifiedAs { json.key("classifiedAs"); json.string(classifiedAs) }
-        if let confidence { json.key("confidence"); try json.double(confidence) }
-        if let source { json.key("source"); json.string(source) }
-        json.key("value"); json.string(value)
+        json.field("classifiedAs", classifiedAs)
+        try json.field("confidence", confidence)
+        json.field("source", source)
+        json.field("value", value)
         json.closeObject()
     }
 }
@@ -146,9 +159,9 @@ extension Evidence: DirectJSON {
 extension Fix: DirectJSON {
     func writeJSON(to json: inout JSONOut) throws {
         json.openObject()
-        if let adminStep { json.key("adminStep"); json.string(adminStep) }
-        if let configuration { json.key("configuration"); json.string(configuration) }
-        json.key("description"); json.string(description)
+        json.field("adminStep", adminStep)
+        json.field("configuration", configuration)
+        json.field("description", description)
         if let mapping { json.key("mapping"); json.object(mapping) { $0.string($1) } }
         json.closeObject()
     }
@@ -157,15 +170,9 @@ extension Fix: DirectJSON {
 extension InputReport: DirectJSON {
     func writeJSON(to json: inout JSONOut) throws {
         json.openObject()
-        if let error { json.key("error"); try json.value(error) }
-        json.key("messages")
-        json.openArray()
-        for message in messages {
-            json.element()
-            try json.value(message)
-        }
-        json.closeArray()
-        json.key("path"); json.string(path)
+        try json.field("error", error)
+        try json.field("messages", messages)
+        json.field("path", path)
         json.closeObject()
     }
 }
@@ -173,11 +180,11 @@ extension InputReport: DirectJSON {
 extension InputErrorReport: DirectJSON {
     func writeJSON(to json: inout JSONOut) throws {
         json.openObject()
-        json.key("column"); json.int(column)
-        json.key("line"); json.int(line)
-        json.key("message"); json.string(message)
-        if let messageIndex { json.key("messageIndex"); json.int(messageIndex) }
-        json.key("ruleId"); json.string(ruleId)
+        json.field("column", column)
+        json.field("line", line)
+        json.field("message", message)
+        json.field("messageIndex", messageIndex)
+        json.field("ruleId", ruleId)
         json.closeObject()
     }
 }
@@ -185,18 +192,18 @@ extension InputErrorReport: DirectJSON {
 extension MessageReport: DirectJSON {
     func writeJSON(to json: inout JSONOut) throws {
         json.openObject()
-        json.key("assertions"); json.int(assertions)
-        json.key("attributes"); json.int(attributes)
-        if let containerColumn { json.key("containerColumn"); json.int(containerColumn) }
-        if let containerLine { json.key("containerLine"); json.int(containerLine) }
-        json.key("entities"); json.int(entities)
-        if let error { json.key("error"); try json.value(error) }
-        json.key("index"); json.int(index)
-        if let issuer { json.key("issuer"); json.string(issuer) }
-        json.key("kind"); json.string(kind)
-        json.key("linted"); json.bool(linted)
-        if let origin { json.key("origin"); json.string(origin) }
-        if let profile { json.key("profile"); try json.value(profile) }
+        json.field("assertions", assertions)
+        json.field("attributes", attributes)
+        json.field("containerColumn", containerColumn)
+        json.field("containerLine", containerLine)
+        json.field("entities", entities)
+        try json.field("error", error)
+        json.field("index", index)
+        json.field("issuer", issuer)
+        json.field("kind", kind)
+        json.field("linted", linted)
+        json.field("origin", origin)
+        try json.field("profile", profile)
         json.closeObject()
     }
 }
@@ -204,13 +211,13 @@ extension MessageReport: DirectJSON {
 extension Profile: DirectJSON {
     func writeJSON(to json: inout JSONOut) throws {
         json.openObject()
-        if let email { json.key("email"); json.string(email) }
-        if let emailTrust { json.key("emailTrust"); try json.value(emailTrust) }
-        if let firstName { json.key("first_name"); json.string(firstName) }
-        json.key("groups"); json.strings(groups)
-        if let idpID { json.key("idp_id"); json.string(idpID) }
-        if let lastName { json.key("last_name"); json.string(lastName) }
-        if let name { json.key("name"); json.string(name) }
+        json.field("email", email)
+        try json.field("emailTrust", emailTrust)
+        json.field("first_name", firstName)
+        json.field("groups", groups)
+        json.field("idp_id", idpID)
+        json.field("last_name", lastName)
+        json.field("name", name)
         json.key("raw_attributes"); json.object(rawAttributes) { $0.strings($1) }
         json.key("sources"); try json.object(sources) { try $0.value($1) }
         json.closeObject()
@@ -220,9 +227,9 @@ extension Profile: DirectJSON {
 extension FieldSource: DirectJSON {
     func writeJSON(to json: inout JSONOut) throws {
         json.openObject()
-        json.key("attribute"); json.string(attribute)
-        json.key("confidence"); try json.double(confidence)
-        json.key("via"); json.string(via)
+        json.field("attribute", attribute)
+        try json.field("confidence", confidence)
+        json.field("via", via)
         json.closeObject()
     }
 }
@@ -230,9 +237,9 @@ extension FieldSource: DirectJSON {
 extension EmailTrustSummary: DirectJSON {
     func writeJSON(to json: inout JSONOut) throws {
         json.openObject()
-        if let domain { json.key("domain"); json.string(domain) }
-        json.key("reasons"); json.strings(reasons)
-        json.key("verdict"); json.string(verdict)
+        json.field("domain", domain)
+        json.field("reasons", reasons)
+        json.field("verdict", verdict)
         json.closeObject()
     }
 }
