@@ -3,6 +3,8 @@ import Foundation
 /// The word lists of `rules/lexicons/value-patterns.yml`.
 public final class ValuePatterns: Sendable {
     public let placeholders: Set<String>
+    /// Placeholder words that are also people's names (`Nil`, `Blank`).
+    public let placeholderNames: Set<String>
     public let nonRoutableTLDs: Set<String>
     public let upnDomainSuffixes: [String]
     public let booleans: Set<String>
@@ -16,6 +18,7 @@ public final class ValuePatterns: Sendable {
             (node?.mapping?[key]?.sequence ?? []).compactMap { $0.string?.lowercased() }
         }
         placeholders = Set(list("placeholders"))
+        placeholderNames = Set(list("placeholderNames"))
         nonRoutableTLDs = Set(list("nonRoutableTLDs"))
         upnDomainSuffixes = list("upnDomainSuffixes")
         booleans = Set(list("booleans"))

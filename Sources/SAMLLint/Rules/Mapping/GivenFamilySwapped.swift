@@ -312,8 +312,9 @@ public struct GivenFamilySwapped: Rule {
             // Order evidence (email + display) is independent enough when neither value can be a
             // family-first name: not a frequent Hungarian/Vietnamese/East Asian surname, not in a
             // script or with letters of those languages.
-            // ...and when no name says otherwise (`Péter Andrea`: both given names).
-            if !independent, score >= needed, !familyFirst, normalVotes == 0, orderAlone { independent = true }
+            // ...and when no name says otherwise (`Péter Andrea`: both given names; `Kerekes` shaped like a
+            // family name in the surname: a Hungarian `Kerekes Bendegúz` with `kerekes.bendeguz@`).
+            if !independent, score >= needed, !familyFirst, normalVotes == 0, shapeNormal == 0, orderAlone { independent = true }
             guard !contradicted, independent, score >= needed else { continue }
             let other = [givenAttribute.name: familyAttribute.name, familyAttribute.name: givenAttribute.name]
             for (attribute, field, holds) in [(givenAttribute, "firstName", "family name"), (familyAttribute, "lastName", "given name")] {
