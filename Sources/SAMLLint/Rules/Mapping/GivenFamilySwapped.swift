@@ -1,3 +1,4 @@
+import Foundation
 /// The given-name attribute holds the family name and the surname attribute the given name.
 public struct GivenFamilySwapped: Rule {
     public init() {}
@@ -120,6 +121,7 @@ public struct GivenFamilySwapped: Rule {
             lexiconMargin: data.threshold("mapping.swap.lexiconMarginLogOdds", default: 2.5),
             lexiconVeryStrong: data.threshold("mapping.swap.lexiconVeryStrongWeight", default: 2),
             veryStrongOdds: data.threshold("mapping.swap.veryStrongLogOdds", default: 5),
+            listedOnly: data.threshold("mapping.swap.listedOnlyMinFrequency", default: 4),
             shape: data.threshold("mapping.swap.shapeWeight", default: 0),
             shapeCap: data.threshold("mapping.swap.shapeCap", default: 0),
             shapeOdds: data.threshold("mapping.swap.shapeMinLogOdds", default: 4))
@@ -257,10 +259,15 @@ public struct GivenFamilySwapped: Rule {
                 // One name against (`Harrison` is mostly a surname): outweighs order, not an initial form.
                 score -= weights.lexicon
             } else if swapVotes == 2 {
-                let veryStrong = givenOdds <= -weights.veryStrongOdds && familyOdds >= weights.veryStrongOdds
+                // Together far from even (`Freeman` / `Josephine`: -3 and +9).
+                let veryStrong = familyOdds - givenOdds >= 2 * weights.veryStrongOdds
                 // Not a plain-ASCII surname (English ones are given names too: `Madison`, `Parker`; romanized
-                // ones collide across cultures: Japanese `Kondo` is a Swahili given name): an ending, diacritics, a script.
+                // ones collide across cultures: Japanese `Kondo` is a Swahili given name): an ending, diacritics,
+                // a script; or both names listed one way only, by every source (`Olasupo` a surname in every
+                // list that has it, `Inioluwa` a given name).
                 let notEnglish = patterns.hasFamilyEnding(given) || given.unicodeScalars.contains { !$0.isASCII }
+                    || Self.listedOnly(family, as: .given, in: lexicon, atLeast: weights.listedOnly)
+                        && Self.listedOnly(given, as: .family, in: lexicon, atLeast: weights.listedOnly)
                 lexiconScore = max(veryStrong ? weights.lexiconVeryStrong : weights.lexicon, notEnglish ? weights.lexiconAgree : 0)
             } else if swapVotes == 1 && normalVotes == 0 {
                 // One clear token: a family-name ending on the given-name value counts as much as the email;
@@ -315,6 +322,7 @@ public struct GivenFamilySwapped: Rule {
             // ...and when no name says otherwise (`Péter Andrea`: both given names; `Kerekes` shaped like a
             // family name in the surname: a Hungarian `Kerekes Bendegúz` with `kerekes.bendeguz@`).
             if !independent, score >= needed, !familyFirst, normalVotes == 0, shapeNormal == 0, orderAlone { independent = true }
+            if ProcessInfo.processInfo.environment["SWAPDEBUG"] != nil { FileHandle.standardError.write("SWAP \(given)/\(family) score=\(score) ff=\(familyFirst) contra=\(contradicted) indep=\(independent) go=\(givenOdds)[\(givenSource)] fo=\(familyOdds)[\(familySource)] gs=\(givenShape) fs=\(familyShape) lex=\(lexiconScore) ev=\(evidence.map{$0.classifiedAs})\n".data(using: .utf8)!) }
             guard !contradicted, independent, score >= needed else { continue }
             let other = [givenAttribute.name: familyAttribute.name, familyAttribute.name: givenAttribute.name]
             for (attribute, field, holds) in [(givenAttribute, "firstName", "family name"), (familyAttribute, "lastName", "given name")] {
@@ -325,6 +333,15 @@ public struct GivenFamilySwapped: Rule {
                         mapping: ["firstName": familyAttribute.name, "lastName": givenAttribute.name]))
             }
         }
+    }
+
+    enum Side { case given, family }
+
+    /// Whether the lexicon has `value` on one side only, with at least `frequency` there (`Josephine`: given
+    /// by the Census and many lists, never a family name), as written or without diacritics.
+    static func listedOnly(_ value: String, as side: Side, in lexicon: NameLexicon, atLeast frequency: Double) -> Bool {
+        guard let f = lexicon.frequency(value) ?? lexicon.frequency(AssertionAnalysis.fold(value)) else { return false }
+        return side == .given ? f.given >= frequency && f.family == 0 : f.family >= frequency && f.given == 0
     }
 
     /// Whether `letters` (an email local part or username, folded) is the initial of `initialOf` followed
