@@ -10,6 +10,8 @@ public final class ValuePatterns: Sendable {
     public let booleans: Set<String>
     public let familyParticles: Set<String>
     public let familySuffixes: [String]
+    /// The family-name endings no given name has (`-shvili`, `-ová`).
+    public let strongFamilySuffixes: [String]
     public let familySuffixExceptions: Set<String>
 
     public init(yaml text: String) {
@@ -24,6 +26,7 @@ public final class ValuePatterns: Sendable {
         booleans = Set(list("booleans"))
         familyParticles = Set(list("familyParticles"))
         familySuffixes = list("familySuffixes").sorted { $0.count > $1.count }
+        strongFamilySuffixes = list("strongFamilySuffixes")
         familySuffixExceptions = Set(list("familySuffixExceptions"))
     }
 
@@ -39,12 +42,24 @@ public final class ValuePatterns: Sendable {
     private let endingMemo = LookupMemo<Bool>()
 
     func computeFamilyEnding(_ token: String) -> Bool {
-        let folded = token.lowercased()
-        // ASCII is already composed; other text is composed so suffixes compare by code points.
-        let lower = folded.utf8.allSatisfy({ $0 < 0x80 }) ? folded : folded.precomposedStringWithCanonicalMapping
-        guard lower.count >= 5, !familySuffixExceptions.contains(lower) else { return false }
+        guard let lower = Self.comparable(token), !familySuffixExceptions.contains(lower) else { return false }
         if (lower.hasPrefix("o'") || lower.hasPrefix("o’")) && lower.count >= 5 { return true }
         return familySuffixes.contains { lower.hasSuffix($0) && lower.count >= $0.count + 3 }
+    }
+
+    /// Whether a single name token ends in one of the family-name endings no given name has
+    /// (`Khozrevanidze`, `Kubíková`, `Юхименко`).
+    public func hasStrongFamilyEnding(_ token: String) -> Bool {
+        guard hasFamilyEnding(token), let lower = Self.comparable(token) else { return false }
+        return strongFamilySuffixes.contains { lower.hasSuffix($0) && lower.count >= $0.count + 3 }
+    }
+
+    /// The token lowercased and composed (suffixes compare by code points; ASCII already is), when long
+    /// enough to carry an ending.
+    static func comparable(_ token: String) -> String? {
+        let folded = token.lowercased()
+        let lower = folded.utf8.allSatisfy({ $0 < 0x80 }) ? folded : folded.precomposedStringWithCanonicalMapping
+        return lower.count >= 5 ? lower : nil
     }
 
     public static func shared(_ data: RuleData) -> ValuePatterns {

@@ -121272,6 +121272,14 @@ familySuffixes: [
   "sson", "oğlu", "oglu", "yan", "ández", "andez", "ínez", "inez", "ález", "alez", "érez", "erez", "ópez", "opez",
   "ов", "ова", "ев", "ева", "ский", "ская", "енко", "чук", "ович", "евич",
   "յան", "შვილი", "ძე", "όπουλος", "ίδης", "άκης"]
+# The endings above that no given name has: a given-name attribute holding such a name is evidence enough
+# alone for mapping/given-family-swapped (swap.strongFamilyEndingWeight). Georgian -shvili/-dze, Ukrainian
+# -enko, Czech/Slovak -ová/-ský, South Slavic -ović/-ević, Polish -wicz, Lithuanian -auskas/-ienė/-aitė/-ytė,
+# Greek -opoulos, Icelandic -dóttir, Turkish -oğlu, Russian -ович/-ский/-ская, Armenian -յան.
+strongFamilySuffixes: [
+  "შვილი", "ძე", "shvili", "dze", "енко", "enko", "ová", "ská", "ský", "cká", "cký", "ović", "ević", "ovic", "evic",
+  "wicz", "auskas", "avičius", "evičius", "ienė", "aitė", "ytė", "opoulos", "όπουλος", "dóttir", "dottir", "oğlu",
+  "ович", "евич", "ский", "ская", "յան"]
 # Given names that end like family names above (checked first): Slavic/Nordic/Spanish.
 familySuffixExceptions: [
   "eva", "geneva", "neva", "yeva", "kova", "teodora", "sava", "nova", "bryan", "ryan", "ayan", "rayan", "aryan",
@@ -121582,6 +121590,9 @@ mapping:
     initialWeight: 2
     # a family-name ending (rules/lexicons/value-patterns.yml familySuffixes) on the given-name value
     familyEndingWeight: 1.5
+    # ...when the ending is one no given name has (value-patterns.yml strongFamilySuffixes: `-shvili`, `-enko`,
+    # `-ová`): enough alone
+    strongFamilyEndingWeight: 2
     # display name `Family, Given` naming them the other way round
     commaDisplayWeight: 2.5
     # display name `Given Family` naming them the other way round (weak alone: family-first cultures)

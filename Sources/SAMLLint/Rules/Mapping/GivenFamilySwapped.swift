@@ -1,4 +1,3 @@
-import Foundation
 /// The given-name attribute holds the family name and the surname attribute the given name.
 public struct GivenFamilySwapped: Rule {
     public init() {}
@@ -61,8 +60,16 @@ public struct GivenFamilySwapped: Rule {
             Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
                 .marked("firstName", ["Ткачишин"]), .marked("lastName", ["Мирослава"]), .init("displayName", ["Мирослава Ткачишин"]),
             ])),
+            // A family-name ending no given name has (`-shvili`), alone.
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .marked("firstName", ["Merebashvili"]), .marked("lastName", ["Grigol"]),
+            ])),
         ],
         nonTriggering: [
+            // The same names in place.
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .init("firstName", ["Grigol"]), .init("lastName", ["Merebashvili"]),
+            ])),
             // Name shapes alone never report: no address, no display name.
             Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
                 .init("firstName", ["Ткачишин"]), .init("lastName", ["Мирослава"]),
@@ -111,6 +118,7 @@ public struct GivenFamilySwapped: Rule {
             emailAgainst: data.threshold("mapping.swap.emailAgainstWeight", default: 0.5),
             initial: data.threshold("mapping.swap.initialWeight", default: 2),
             familyEnding: data.threshold("mapping.swap.familyEndingWeight", default: 1.5),
+            strongFamilyEnding: data.threshold("mapping.swap.strongFamilyEndingWeight", default: 2),
             comma: data.threshold("mapping.swap.commaDisplayWeight", default: 2.5),
             display: data.threshold("mapping.swap.displayWeight", default: 1.5),
             displayThai: data.threshold("mapping.swap.thaiDisplayWeight", default: 1.5),
@@ -275,7 +283,8 @@ public struct GivenFamilySwapped: Rule {
                 // Finnish given name, US given name `Adan` a Somali surname, Hungarian surname `Gáspár` a
                 // Slovak given name), so it needs the display name or an initial form besides.
                 if patterns.hasFamilyEnding(given) {
-                    lexiconScore = weights.familyEnding
+                    // An ending no given name has (`-shvili`, `-enko`, `-ová`) is evidence enough alone.
+                    lexiconScore = patterns.hasStrongFamilyEnding(given) ? weights.strongFamilyEnding : weights.familyEnding
                 } else if !familyFirst, givenOdds <= -strong, given.unicodeScalars.contains(where: { !$0.isASCII }),
                     lexicon.givenLogOdds(given) <= -strong {
                     // A surname as written, with its diacritics (`Mavrič`; not `Gašpar` folded to `gaspar`).
@@ -319,10 +328,8 @@ public struct GivenFamilySwapped: Rule {
             // Order evidence (email + display) is independent enough when neither value can be a
             // family-first name: not a frequent Hungarian/Vietnamese/East Asian surname, not in a
             // script or with letters of those languages.
-            // ...and when no name says otherwise (`Péter Andrea`: both given names; `Kerekes` shaped like a
-            // family name in the surname: a Hungarian `Kerekes Bendegúz` with `kerekes.bendeguz@`).
-            if !independent, score >= needed, !familyFirst, normalVotes == 0, shapeNormal == 0, orderAlone { independent = true }
-            if ProcessInfo.processInfo.environment["SWAPDEBUG"] != nil { FileHandle.standardError.write("SWAP \(given)/\(family) score=\(score) ff=\(familyFirst) contra=\(contradicted) indep=\(independent) go=\(givenOdds)[\(givenSource)] fo=\(familyOdds)[\(familySource)] gs=\(givenShape) fs=\(familyShape) lex=\(lexiconScore) ev=\(evidence.map{$0.classifiedAs})\n".data(using: .utf8)!) }
+            // ...and when no name says otherwise (`Péter Andrea`: both given names).
+            if !independent, score >= needed, !familyFirst, normalVotes == 0, orderAlone { independent = true }
             guard !contradicted, independent, score >= needed else { continue }
             let other = [givenAttribute.name: familyAttribute.name, familyAttribute.name: givenAttribute.name]
             for (attribute, field, holds) in [(givenAttribute, "firstName", "family name"), (familyAttribute, "lastName", "given name")] {
