@@ -9,6 +9,8 @@ public final class ValuePatterns: Sendable {
     public let upnDomainSuffixes: [String]
     public let booleans: Set<String>
     public let familyParticles: Set<String>
+    /// The particles that only ever begin a family name (`Ó`, `Ní`, `Mac`, `آل`).
+    public let strongFamilyParticles: Set<String>
     public let familySuffixes: [String]
     /// The family-name endings no given name has (`-shvili`, `-ová`).
     public let strongFamilySuffixes: [String]
@@ -25,6 +27,7 @@ public final class ValuePatterns: Sendable {
         upnDomainSuffixes = list("upnDomainSuffixes")
         booleans = Set(list("booleans"))
         familyParticles = Set(list("familyParticles"))
+        strongFamilyParticles = Set(list("strongFamilyParticles"))
         familySuffixes = list("familySuffixes").sorted { $0.count > $1.count }
         strongFamilySuffixes = list("strongFamilySuffixes")
         familySuffixExceptions = Set(list("familySuffixExceptions"))
@@ -45,6 +48,13 @@ public final class ValuePatterns: Sendable {
         guard let lower = Self.comparable(token), !familySuffixExceptions.contains(lower) else { return false }
         if (lower.hasPrefix("o'") || lower.hasPrefix("o’")) && lower.count >= 5 { return true }
         return familySuffixes.contains { lower.hasSuffix($0) && lower.count >= $0.count + 3 }
+    }
+
+    /// Whether a value of several tokens begins with a particle that only ever begins a family name
+    /// (`Ó Haoláin`, `Ní Bhriain`, `Mac Giolla`).
+    public func startsWithStrongFamilyParticle(_ value: String) -> Bool {
+        let tokens = NameClassifier.tokens(value)
+        return tokens.count >= 2 && strongFamilyParticles.contains(tokens[0].lowercased())
     }
 
     /// Whether a single name token ends in one of the family-name endings no given name has

@@ -121259,7 +121259,11 @@ nonRoutableTLDs: [local, localdomain, corp, internal, lan, intra, intranet, ad, 
 upnDomainSuffixes: [onmicrosoft.com, onmicrosoft.de, partner.onmschina.cn, onmicrosoft.us]
 booleans: ["true", "false", "yes", "no", "on", "off", "y", "n", "t", "f", "enabled", "disabled", "active", "inactive"]
 # Particles that start a family name (`van der Berg`, `de la Cruz`, `bin Laden`, `al-Sayed`).
-familyParticles: [van, von, der, den, de, del, della, di, da, dos, das, du, la, le, ter, ten, bin, ibn, al, el, mac, mc, st., "o'", ben, bat, zu, af, av]
+familyParticles: [van, von, der, den, de, del, della, di, da, dos, das, du, la, le, ter, ten, bin, ibn, al, el, mac, mc, st., "o'", ben, bat, zu, af, av,
+  "ó", "ní", "nic", "uí", "mhic", "bint", "آل", "بن", "بنت", "ابن"]
+# The particles above that only ever begin a family name, never a given name (`van` does: Vietnamese
+# `Văn`; `de`, `la`: `La Toya`): Irish Ó / Ní / Nic / Uí / Mhic / Mac, Arabic آل (family of).
+strongFamilyParticles: ["ó", "ní", "nic", "uí", "mhic", "mac", "آل"]
 # Endings (and `o'` prefix) that mark a family name in many languages, used when the name lexicon does not
 # know the token (mapping/given-family-swapped, the name classifier). Only endings no frequent given name
 # has: Czech/Slovak -ová, Slavic -ski/-ska/-cki/-wicz/-ović, Russian -ov/-ova/-ev/-eva/-sky, Ukrainian

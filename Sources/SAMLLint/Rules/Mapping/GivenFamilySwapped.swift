@@ -60,6 +60,10 @@ public struct GivenFamilySwapped: Rule {
             Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
                 .marked("firstName", ["Ткачишин"]), .marked("lastName", ["Мирослава"]), .init("displayName", ["Мирослава Ткачишин"]),
             ])),
+            // A particle that only begins family names (Irish `Ó`), a clear given name, the display order.
+            Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
+                .marked("firstName", ["Ó Haoláin"]), .marked("lastName", ["Muriel"]), .init("displayName", ["Muriel Ó Haoláin"]),
+            ])),
             // A family-name ending no given name has (`-shvili`), alone.
             Example(ExampleSAML.response(nameID: "_x", nameIDFormat: ExampleSAML.transientFormat, attributes: [
                 .marked("firstName", ["Merebashvili"]), .marked("lastName", ["Grigol"]),
@@ -143,7 +147,10 @@ public struct GivenFamilySwapped: Rule {
             else { continue }
             let g = AssertionAnalysis.fold(given)
             let f = AssertionAnalysis.fold(family)
-            guard g != f, NameClassifier.tokens(given).count <= 4, NameClassifier.tokens(family).count <= 4 else { continue }
+            // At most four names each, not counting particles (`آل محمد بن علي بن جماز`: three names).
+            let patterns = analysis.classifier.patterns
+            func names(_ value: String) -> Int { NameClassifier.tokens(value).count { !patterns.familyParticles.contains($0.lowercased()) } }
+            guard g != f, names(given) <= 4, names(family) <= 4 else { continue }
             var score = 0.0
             var evidence: [Evidence] = []
             var contradicted = false
@@ -231,7 +238,6 @@ public struct GivenFamilySwapped: Rule {
                 }
             }
             let lexicon = analysis.classifier.lexicon
-            let patterns = analysis.classifier.patterns
             // Name frequencies (as written, else without diacritics: `Péter` -> peter), else a family-name
             // ending (`-ová`, `-ov`, `-yan`...), else the surname and given-name lists of family-first
             // cultures (`Hoàng`, `Boros`), for tokens the lexicon lacks.
@@ -248,6 +254,7 @@ public struct GivenFamilySwapped: Rule {
                 // ...unless the lists agree (`Nguyễn`: a frequent US surname, a Vietnamese one)
                 if abs(known) >= strong { return (known, listed * known > 0 ? "name frequencies, family-first name lists" : "name frequencies") }
                 if patterns.hasFamilyEnding(value) { return (-strong, "family-name ending") }
+                if patterns.startsWithStrongFamilyParticle(value) { return (-strong, "family-name particle") }
                 if listed != 0 { return (listed, "family-first name lists") }
                 return (known, "name frequencies")
             }
@@ -271,9 +278,10 @@ public struct GivenFamilySwapped: Rule {
                 let veryStrong = familyOdds - givenOdds >= 2 * weights.veryStrongOdds
                 // Not a plain-ASCII surname (English ones are given names too: `Madison`, `Parker`; romanized
                 // ones collide across cultures: Japanese `Kondo` is a Swahili given name): an ending, diacritics,
-                // a script; or both names listed one way only, by every source (`Olasupo` a surname in every
-                // list that has it, `Inioluwa` a given name).
+                // a script, a particle (`Ó Haoláin`); a surname the family-first lists and the frequencies agree
+                // on (`Hajdu`); or both names listed one way only, by every source (`Josephine`, `Myers`).
                 let notEnglish = patterns.hasFamilyEnding(given) || given.unicodeScalars.contains { !$0.isASCII }
+                    || patterns.startsWithStrongFamilyParticle(given) || givenSource.hasSuffix("family-first name lists")
                     || Self.listedOnly(family, as: .given, in: lexicon, atLeast: weights.listedOnly)
                         && Self.listedOnly(given, as: .family, in: lexicon, atLeast: weights.listedOnly)
                 lexiconScore = max(veryStrong ? weights.lexiconVeryStrong : weights.lexicon, notEnglish ? weights.lexiconAgree : 0)
