@@ -29,6 +29,9 @@ struct ValueClassifierTests {
         Case("Mary", .givenName), Case("Robert", .givenName), Case("Smith", .familyName), Case("Johnson", .familyName),
         Case("christopher.smith1987@gmail.com", .email), Case("Martin2", .text), Case("x7kq2mzp9vbc4hst@example.edu", .scopedID),
         Case("Petrova", .familyName), Case("Kubíková", .familyName),
+        // Random letters only are an identifier; a run of names is an address.
+        Case("JYCQFBNBZVMXWUBJPGURSQQQTF@example.org", .scopedID), Case("CHRISTOPHERJOHNSON@example.com", .email),
+        Case("LLYWELYNAPGRUFFYDD@example.co.uk", .email), Case("schaphphrrnthnkuur@example.co.th", .email),
         Case("Jane Doe", .fullName), Case("Doe, Jane", .fullName), Case("DOE Jane", .fullName), Case("Robert Smith", .fullName),
     ]
 

@@ -99,6 +99,13 @@ public struct EmailClassifier: Sendable {
         guard separators == 0 else { return false }  // `christopher.smith1987` is a person's address
         if digits >= 2, letters >= 2, !IdentifierClassifier.isWordWithNumber(local) { return true }
         if local == local.uppercased(), letters >= 8, digits >= 1 { return true }  // base32
+        // Random capitals only (`JYCQFBNBZVMXWUBJPGURSQQQTF`, base32): hardly a vowel, where a run of
+        // names (`CHRISTOPHERJOHNSON`, Welsh `LLYWELYNAPGRUFFYDD`) has a third or more. Lower case is left
+        // alone: transliterations can be as short of vowels (Thai `schaphphrrnthnkuur`).
+        if digits == 0, letters == local.count, local == local.uppercased() {
+            let vowels = local.lowercased().utf8.count { "aeiouy".utf8.contains($0) }
+            if Double(vowels) < 0.2 * Double(letters) { return true }
+        }
         return digits >= 16 && letters == 0
     }
 }

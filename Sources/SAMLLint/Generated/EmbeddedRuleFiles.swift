@@ -250,17 +250,34 @@ quirks:
 fuzzy:
   prefixes: [user, person, primary, contact, work, ext, custom, saml, attr, attribute, claim, account, employee, member, my]
   words:
-    email: [email, mail, emailaddress, emailaddr, mailaddress, emailid, electronicmail, mailbox]
-    firstName: [firstname, givenname, forename, fname, first, given, prename, vorname, prenom]
-    lastName: [lastname, surname, familyname, lname, last, family, nachname, nom, sn]
-    displayName: [displayname, fullname, commonname, realname, preferredname, cn]
+    # English, then the words directories and HR systems use in other languages (es correo, fr courriel,
+    # nl emailadres, no/da/sv e-post, fi sähköposti, tr/it e-posta)
+    email: [email, mail, emailaddress, emailaddr, mailaddress, emailid, electronicmail, mailbox,
+      correo, correoelectronico, courriel, adressemail, emailadres, emailadresse, mailadresse, epost, epostadresse,
+      sähköposti, sahkoposti, eposta, epostaadresi]
+    # ...es nombre, fr prénom, nl voornaam, no/da fornavn, sv förnamn, fi etunimi, pl imię, hu keresztnév,
+    # cs jméno, hr/sr ime, tr ad/adı, it/pt primeiro nome
+    firstName: [firstname, givenname, forename, fname, first, given, prename, vorname, prenom, prénom,
+      nombre, primernombre, voornaam, fornavn, förnamn, fornamn, etunimi, imie, imię, keresztnev, keresztnév,
+      jmeno, jméno, ime, adi, adı, primeironome]
+    # ...es apellido(s), pt sobrenome, it cognome, nl achternaam, no etternavn, da/sv efternavn/efternamn,
+    # fi sukunimi, pl nazwisko, hu vezetéknév, cs příjmení, hr/sr prezime, tr soyadı, de Familienname
+    lastName: [lastname, surname, familyname, lname, last, family, nachname, nom, sn, nomdefamille,
+      apellido, apellidos, sobrenome, cognome, achternaam, etternavn, efternavn, efternamn, sukunimi, nazwisko,
+      vezeteknev, vezetéknév, prijmeni, příjmení, prezime, soyad, soyadi, soyadı, familienname]
+    displayName: [displayname, fullname, commonname, realname, preferredname, cn, anzeigename, nomcomplet,
+      nombrecompleto, nomecompleto, volledigenaam, weergavenaam, visningsnavn, kokonimi]
     id: [id, userid, guid, objectid, objectguid, uniqueid, immutableid, personid, externalid, subjectid, uuid, nameid, employeeid, employeenumber]
-    groups: [groups, group, roles, role, memberof, ismemberof, teams, team, entitlements]
-    username: [username, login, loginname, loginid, accountname, samaccountname, uid, handle]
+    groups: [groups, group, roles, role, memberof, ismemberof, teams, team, entitlements, gruppen, gruppe,
+      grupos, grupo, groupes, groupe, gruppi, groepen, grupy, grupper, ryhmät]
+    username: [username, login, loginname, loginid, accountname, samaccountname, uid, handle, benutzername,
+      nombredeusuario, usuario, utilisateur, nomutilisateur, gebruikersnaam, brukernavn, användarnamn, kayttajatunnus,
+      käyttäjätunnus, kullaniciadi]
     upn: [upn, userprincipalname, principalname]
-    department: [department, dept, division, orgunit]
+    department: [department, dept, division, orgunit, abteilung, departamento, afdeling, avdelning, osasto, dział]
     title: [title, jobtitle, position]
-    phone: [phone, phonenumber, telephone, telephonenumber, mobile, mobilephone, cellphone]
+    phone: [phone, phonenumber, telephone, telephonenumber, mobile, mobilephone, cellphone, telefon, telefonnummer,
+      telefono, teléfono, téléphone, telephone, telefoonnummer, puhelin, puhelinnumero, handy]
 
 """#,
         "email/confusables.tsv": #"""
