@@ -3,11 +3,10 @@ import Foundation
 /// Name evidence for inference: what a message's email local part and display name say about which
 /// value is the given name, and which "names" are really groups.
 extension MappingInference {
-    func nameHints(_ sample: InferenceSample) -> NameHints {
+    func nameHints(_ sample: ClassifiedSample) -> NameHints {
         var hints = NameHints()
-        for attribute in sample.attributes {
-            guard let value = attribute.values.first?.trimmed, !value.isEmpty else { continue }
-            let label = classifier.classify(value).label
+        for (value, classification) in sample.firsts {
+            let label = classification.label
             if hints.emailTokens.isEmpty, label == .email || label == .upn, let local = EmailClassifier.parts(value)?.local {
                 let tokens = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map { Self.fold(String($0)) }
                 if tokens.count == 2 { hints.emailTokens = tokens }

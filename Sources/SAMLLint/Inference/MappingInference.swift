@@ -71,8 +71,21 @@ public struct MappingInference: Sendable {
     /// `withEvidence: false` leaves the decisions' evidence sentences out (a profile reads only the
     /// attribute, status and confidence).
     public func infer(_ samples: [InferenceSample], withEvidence: Bool = true) -> InferredMapping {
+        infer(samples, classified: samples.map { ClassifiedSample($0, classifier: classifier) }, withEvidence: withEvidence)
+    }
+
+    /// The mapping of one assertion alone, from the analysis the mapping rules read (its values are
+    /// classified there already). `sample` is `InferenceSample(assertion)`.
+    func infer(_ sample: InferenceSample, analysis: AssertionAnalysis, withEvidence: Bool = true) -> InferredMapping {
+        infer([sample], classified: [ClassifiedSample(analysis)], withEvidence: withEvidence)
+    }
+
+    /// How many values of a Name per sample inference reads.
+    static let valuesRead = 20
+
+    func infer(_ samples: [InferenceSample], classified: [ClassifiedSample], withEvidence: Bool) -> InferredMapping {
         let fields = settings.fields
-        let candidates = collect(samples)
+        let candidates = collect(samples, classified: classified)
         let total = max(samples.count, 1)
         for candidate in candidates { candidate.promise = promises(for: candidate, samples: samples) }
 
@@ -121,7 +134,7 @@ public struct MappingInference: Sendable {
 
     // MARK: Evidence gathering
 
-    func collect(_ samples: [InferenceSample]) -> [Candidate] {
+    func collect(_ samples: [InferenceSample], classified: [ClassifiedSample]) -> [Candidate] {
         // Candidates live in one array, found by Name: accumulating into an element in place copies
         // nothing (through a dictionary's subscript it copied each candidate out and back).
         var slots: [String: Int] = [:]
@@ -133,30 +146,31 @@ public struct MappingInference: Sendable {
             candidates.append(Candidate(name: name, friendlyName: friendlyName))
             return candidates.count - 1
         }
-        for sample in samples {
-            let hints = nameHints(sample)
-            for group in sample.valuesByName() {
+        for (sample, classified) in zip(samples, classified) {
+            let hints = nameHints(classified)
+            for group in classified.groups {
                 let index = slot(group.name, friendlyName: group.friendlyName)
                 guard !group.values.isEmpty else { continue }
-                accumulate(candidates[index], values: group.values, hints: hints, countRepeats: countRepeats)
+                accumulate(candidates[index], values: group.values, classes: group.classes, hints: hints, countRepeats: countRepeats)
             }
             if let nameID = sample.nameID, !nameID.isEmpty {
                 let index = slot(InferredMapping.nameIDSource, friendlyName: nil)
-                accumulate(candidates[index], values: [nameID], hints: NameHints(), countRepeats: countRepeats)
+                accumulate(candidates[index], values: [nameID], classes: [classifier.classify(nameID)], hints: NameHints(), countRepeats: countRepeats)
             }
         }
         candidates.sort { $0.name < $1.name }
         return candidates
     }
 
-    func accumulate(_ candidate: Candidate, values: [String], hints: NameHints, countRepeats: Bool) {
+    /// `classes`: the classifications of the first `valuesRead` values.
+    func accumulate(_ candidate: Candidate, values: [String], classes: [Classification], hints: NameHints, countRepeats: Bool) {
         candidate.present += 1
         if values.count > 1 { candidate.multiValued += 1 }
-        let sampleValues = values.prefix(20)
+        let sampleValues = values.prefix(Self.valuesRead)
         if countRepeats {
             for value in Set(sampleValues.map { $0.lowercased() }) { candidate.valueSamples[value, default: 0] += 1 }
         }
-        let labels = sampleValues.map { relabel(classifier.classify($0).label, value: $0) }
+        let labels = zip(sampleValues, classes).map { relabel($1.label, value: $0) }
         if let first = sampleValues.first, Self.nameLabels.contains(labels[0]) {
             candidate.nameLike += 1
             candidate.givenEvidence += givenEvidence(first, hints: hints)

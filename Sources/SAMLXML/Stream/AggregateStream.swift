@@ -58,8 +58,15 @@ public final class AggregateStream {
     /// Whether `prefix` (the first bytes of an input) is UTF-8 XML whose root element is an
     /// EntitiesDescriptor, without a DOCTYPE (those go to the ordinary parser, which refuses them).
     public static func isAggregate(prefix: some Collection<UInt8>) -> Bool {
-        var bytes = Array(prefix.prefix(64 * 1024))
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Read in place when the bytes are contiguous (every file is asked: no 64 KB copy each).
+        if let answer = prefix.withContiguousStorageIfAvailable({ isAggregate(head: $0[..<min($0.count, 64 * 1024)]) }) {
+            return answer
+        }
+        return Array(prefix.prefix(64 * 1024)).withUnsafeBufferPointer { isAggregate(head: $0[...]) }
+    }
+
+    private static func isAggregate(head: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let bytes = head.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: head.dropFirst(3)) : UnsafeBufferPointer(rebasing: head)
         var index = 0
         func skip(past needle: String) -> Bool {
             let n = Array(needle.utf8)
@@ -78,9 +85,8 @@ public final class AggregateStream {
                 let declStart = index
                 guard skip(past: "?>") else { return false }
                 let decl = String(decoding: bytes[declStart..<index], as: UTF8.self).lowercased()
-                if decl.hasPrefix("<?xml "), let range = decl.range(of: "encoding") {
-                    let rest = decl[range.upperBound...]
-                    if !(rest.contains("utf-8") || rest.contains("utf8") || rest.contains("us-ascii")) { return false }
+                if decl.hasPrefix("<?xml "), let rest = afterEncoding(decl) {
+                    if !(rest.containsFoundationEquivalent("utf-8") || rest.containsFoundationEquivalent("utf8") || rest.containsFoundationEquivalent("us-ascii")) { return false }
                 }
                 continue
             }
@@ -94,6 +100,17 @@ public final class AggregateStream {
             return name == "EntitiesDescriptor" || name.hasSuffix(":EntitiesDescriptor")
         }
         return false
+    }
+
+    /// What follows the first "encoding" in a lowercased XML declaration (a byte search when the
+    /// declaration is ASCII, as it nearly always is; Foundation's otherwise, as before).
+    private static func afterEncoding(_ decl: String) -> String? {
+        if decl.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let offset = decl.asciiOffset(of: "encoding") else { return nil }
+            return String(decl[decl.utf8.index(decl.utf8.startIndex, offsetBy: offset + 8)...])
+        }
+        guard let range = decl.range(of: "encoding") else { return nil }
+        return String(decl[range.upperBound...])
     }
 
     /// The next piece, or nil at the end of a well-formed aggregate.
