@@ -4,12 +4,15 @@ import Synchronization
 /// A bounded cache keyed by short strings (value classifications, catalog lookups, name folds),
 /// one table per thread: the workers of a folder run ask it for every value, and one shared lock
 /// had them waiting on each other. Each thread's table is cleared when full.
+///
+/// The table is `MemoTable` (open addressing, its own hash): a Dictionary hashed every key with
+/// SipHash twice per miss and again on every growth, a visible share of a folder run.
 final class LookupMemo<Value>: @unchecked Sendable {
     private let id = LookupMemoRegistry.nextID()
     private let limit = 50_000
 
     private final class Table: PerThreadTable {
-        var entries: [String: Value] = [:]
+        var entries = MemoTable<Value>()
     }
 
     private var table: Table {
@@ -21,13 +24,13 @@ final class LookupMemo<Value>: @unchecked Sendable {
         return created
     }
 
-    func get(_ value: String) -> Value? { table.entries[value] }
+    func get(_ value: String) -> Value? { table.entries.value(for: value) }
 
     func set(_ value: String, _ result: Value) {
         guard value.utf8.count <= 256 else { return }
         let table = table
-        if table.entries.count >= limit { table.entries.removeAll(keepingCapacity: true) }
-        table.entries[value] = result
+        if table.entries.count >= limit { table.entries.removeAll() }
+        table.entries.insert(result, for: value)
     }
 }
 
