@@ -96,7 +96,7 @@ public final class AssertionAnalysis: Sendable {
         }
         attributes = assertion.attributes.prefix(500).map { attribute in
             let match = catalog.lookup(attribute)
-            let configuredField = configured[attribute.name.trimmed.lowercased()]
+            let configuredField = configured.isEmpty ? nil : configured[attribute.name.trimmed.lowercased()]
             let values = attribute.values.prefix(200).map(\.trimmed)
             return AnalyzedAttribute(
                 attribute: attribute, field: configuredField ?? match?.field, match: match, configured: configuredField != nil,

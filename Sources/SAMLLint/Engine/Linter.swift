@@ -201,16 +201,15 @@ public struct Linter: Sendable {
             message.profile = EmailTrustEvaluator.annotate(profileBuilder.profile(for: assertion), assertion: assertion, context: context)
             report.profile = message.profile
         }
-        var findings: [Finding] = []
         let isMetadata = message.kind.isMetadata
-        for (index, (rule, severity)) in enabled.enumerated() where !signaturesOnly || enabledCategories[index] == .signature {
+        // One emitter for the message, passed from rule to rule: findings come out in rule order.
+        var emitter = FindingEmitter(ruleId: "", severity: .info, path: path, messageIndex: raw.index, origin: raw.origin)
+        for index in enabled.indices where !signaturesOnly || enabledCategories[index] == .signature {
             if isMetadata, !Self.appliesToMetadata(enabledCategories[index]) { continue }
-            var emitter = FindingEmitter(
-                ruleId: enabledIDs[index], severity: severity, path: path, messageIndex: raw.index,
-                origin: raw.origin)
-            rule.check(message, context: context, findings: &emitter)
-            findings += emitter.findings
+            emitter.next(ruleId: enabledIDs[index], severity: enabled[index].severity)
+            enabled[index].rule.check(message, context: context, findings: &emitter)
         }
+        let findings = emitter.findings
         let facts = message.kind.isMetadata ? nil : MessageFacts(message: message, path: path, messageIndex: raw.index, origin: raw.origin)
         return (report, findings, facts)
     }

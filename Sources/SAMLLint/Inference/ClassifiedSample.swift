@@ -37,6 +37,9 @@ struct ClassifiedSample {
         var groups: [Group] = []
         var positions: [String: Int] = [:]
         var firsts: [(value: String, class: Classification)] = []
+        groups.reserveCapacity(analysis.attributes.count)
+        positions.reserveCapacity(analysis.attributes.count)
+        firsts.reserveCapacity(analysis.attributes.count)
         for attribute in analysis.attributes {
             if let value = attribute.values.first, !value.isEmpty { firsts.append((value, attribute.classes[0])) }
             let index: Int

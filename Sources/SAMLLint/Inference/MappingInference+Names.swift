@@ -61,11 +61,22 @@ extension MappingInference {
     /// A "name" that is all lowercase, or made of group words (admins, Domain Users, engineering),
     /// is a group or role for inference's purposes: directories capitalise people's names.
     func relabel(_ label: ValueLabel, value: String) -> ValueLabel {
-        guard [.personName, .givenName, .familyName, .fullName].contains(label) else { return label }
+        guard label == .personName || label == .givenName || label == .familyName || label == .fullName else { return label }
         let trimmed = value.trimmed
-        let tokens = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }).map { $0.lowercased() }
-        if !tokens.isEmpty, tokens.allSatisfy({ groupWords.contains($0) }) { return .groupList }
-        if trimmed.contains(where: \.isLetter), trimmed == trimmed.lowercased(), trimmed.unicodeScalars.allSatisfy(\.isASCII) { return .groupList }
-        return label
+        // All lowercase (with a letter) and ASCII: a group. Tested on bytes: in ASCII a letter is
+        // A-Z or a-z, and lowercasing changes only A-Z.
+        let utf8 = trimmed.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }), utf8.contains(where: IdentifierClassifier.isASCIILetter),
+            !utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+        {
+            return .groupList
+        }
+        // Made of group words only: a group. Stops at the first other word (most names).
+        var words = 0
+        for token in trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }) {
+            guard groupWords.contains(token.lowercased()) else { return label }
+            words += 1
+        }
+        return words > 0 ? .groupList : label
     }
 }
