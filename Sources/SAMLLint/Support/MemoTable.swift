@@ -15,10 +15,9 @@ struct MemoTable<Value> {
     private static var maxProbes: Int { 32 }
     private static var initialCapacity: Int { 256 }
 
-    /// The value stored for `key` (the same key: equal as Strings are).
-    func value(for key: String) -> Value? {
+    /// The value stored for `key` (the same key: equal as Strings are); `hash` is `MemoHash.of(key)`.
+    func value(for key: String, hash: UInt64) -> Value? {
         guard !hashes.isEmpty else { return nil }
-        let hash = MemoHash.of(key)
         let mask = hashes.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         for _ in 0..<Self.maxProbes {
@@ -30,10 +29,10 @@ struct MemoTable<Value> {
         return nil
     }
 
-    /// Stores `value` for `key` (replacing the key's value if present).
-    mutating func insert(_ value: Value, for key: String) {
+    /// Stores `value` for `key` (replacing the key's value if present); `hash` is `MemoHash.of(key)`.
+    mutating func insert(_ value: Value, for key: String, hash: UInt64) {
         if hashes.isEmpty || (count + 1) * 5 > hashes.count * 4 { grow() }
-        place(value, for: key, hash: MemoHash.of(key))
+        place(value, for: key, hash: hash)
     }
 
     /// Forgets every entry, keeping the storage.
