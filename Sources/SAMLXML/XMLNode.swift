@@ -284,13 +284,19 @@ public struct XMLNode: @unchecked Sendable, Hashable {
     /// A readable path from the root such as
     /// `Response/Assertion/AttributeStatement/Attribute[@Name='mail']`.
     public var readablePath: String {
-        var steps: [String] = []
+        // The elements from the root down, then their steps appended into one string.
+        var chain: [xmlNodePtr] = []
         var node: xmlNodePtr? = pointer
         while let current = node, current.pointee.type == XML_ELEMENT_NODE {
-            steps.append(XMLNode(current, in: document).pathStep)
+            chain.append(current)
             node = current.pointee.parent
         }
-        return steps.reversed().joined(separator: "/")
+        var path = ""
+        for (position, current) in chain.reversed().enumerated() {
+            if position > 0 { path += "/" }
+            path += XMLNode(current, in: document).pathStep
+        }
+        return path
     }
 
     /// This element's own step of `readablePath` (`Attribute[@Name='mail']`, `Assertion[2]`).

@@ -30,7 +30,11 @@ extension MappingInference {
         // Latin letters whose diacritics fold away (`García`) need no transliterator: ICU's takes
         // milliseconds to open, a fifth of linting one small file.
         let folded = AssertionAnalysis.fold(text)
-        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return folded.filter { $0.isLetter && $0.isASCII } }
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the letters are the bytes A-Z and a-z (a `\r\n` pair is neither).
+            guard !folded.utf8.allSatisfy(IdentifierClassifier.isASCIILetter) else { return folded }
+            return String(decoding: folded.utf8.filter(IdentifierClassifier.isASCIILetter), as: UTF8.self)
+        }
         let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
         return AssertionAnalysis.fold(latin).filter { $0.isLetter && $0.isASCII }
     }

@@ -44,7 +44,8 @@ public struct MappingInference: Sendable {
         /// Per field (in `settings.fields` order), the sum over present samples of the mean fit of
         /// its values.
         var fitSum: [Double] = []
-        var labelCounts: [ValueLabel: Int] = [:]
+        /// How many values had each label, by the label's position in `ValueLabel.allCases`.
+        var labelCounts = [Int](repeating: 0, count: ValueLabel.allCases.count)
         var values = 0
         var promise: [ProfileField: Double] = [:]
         var promiseReason: String?
@@ -175,7 +176,7 @@ public struct MappingInference: Sendable {
             candidate.nameLike += 1
             candidate.givenEvidence += givenEvidence(first, hints: hints)
         }
-        for label in labels { candidate.labelCounts[label, default: 0] += 1 }
+        for label in labels { candidate.labelCounts[label.ordinal] += 1 }
         candidate.values += labels.count
         if candidate.fitSum.isEmpty { candidate.fitSum = Array(repeating: 0, count: fitRows.count) }
         let ordinals = labels.map { Self.labelOrdinal[$0]! }
@@ -289,7 +290,8 @@ public struct MappingInference: Sendable {
 
     func describe(_ candidate: Candidate, field: ProfileField, total: Int) -> [String] {
         var out: [String] = []
-        if let (label, count) = candidate.labelCounts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }) {
+        let counted = ValueLabel.allCases.filter { candidate.labelCounts[$0.ordinal] > 0 }.map { (key: $0, value: candidate.labelCounts[$0.ordinal]) }
+        if let (label, count) = counted.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }) {
             out.append("\(count) of \(candidate.values) values of `\(candidate.name)` are \(label.plural)")
         }
         if candidate.present < total {
