@@ -179,7 +179,7 @@ public struct MappingInference: Sendable {
         for label in labels { candidate.labelCounts[label.ordinal] += 1 }
         candidate.values += labels.count
         if candidate.fitSum.isEmpty { candidate.fitSum = Array(repeating: 0, count: fitRows.count) }
-        let ordinals = labels.map { Self.labelOrdinal[$0]! }
+        let ordinals = labels.map(\.ordinal)  // positions in `ValueLabel.allCases` (`labelOrdinal`'s values)
         for (index, row) in fitRows.enumerated() {
             if settings.fields[index] == .groups {
                 candidate.fitSum[index] += ordinals.reduce(0) { $0 + row[$1] } / Double(ordinals.count)
