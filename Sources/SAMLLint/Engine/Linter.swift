@@ -85,13 +85,16 @@ public struct Linter: Sendable {
             batchRule.check(batch: batch, context: context, findings: &emitter)
             results.set(position, emitter.findings)
         }
+        var touched = Set<Int>()
         for findings in results.values {
             for finding in findings {
                 guard let index = indexByPath[finding.location.path] else { continue }
                 reports[index].findings.append(finding)
+                touched.insert(index)
             }
         }
-        for index in reports.indices { reports[index].findings.sort(by: Finding.reportOrder) }
+        // The other inputs' findings are in order already (InputReport sorts them; the sort is stable).
+        for index in touched { reports[index].findings.sort(by: Finding.reportOrder) }
     }
 
     /// Lints one input source (a file, standard input, or bytes already in memory).

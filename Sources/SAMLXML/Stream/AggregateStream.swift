@@ -68,6 +68,9 @@ public final class AggregateStream {
     private static func isAggregate(head: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let bytes = head.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: head.dropFirst(3)) : UnsafeBufferPointer(rebasing: head)
         var index = 0
+        // The declarations (`<?...?>`) before the root: their encoding matters only when the root
+        // is an EntitiesDescriptor (any other root answers no), so they are read then.
+        var declarations: [Range<Int>] = []
         func skip(past needle: String) -> Bool {
             let n = Array(needle.utf8)
             while index + n.count <= bytes.count {
@@ -84,10 +87,7 @@ public final class AggregateStream {
             if next == UInt8(ascii: "?") {
                 let declStart = index
                 guard skip(past: "?>") else { return false }
-                let decl = String(decoding: bytes[declStart..<index], as: UTF8.self).lowercased()
-                if decl.hasPrefix("<?xml "), let rest = afterEncoding(decl) {
-                    if !(rest.containsFoundationEquivalent("utf-8") || rest.containsFoundationEquivalent("utf8") || rest.containsFoundationEquivalent("us-ascii")) { return false }
-                }
+                declarations.append(declStart..<index)
                 continue
             }
             if next == UInt8(ascii: "!") {
@@ -97,7 +97,14 @@ public final class AggregateStream {
             var end = index + 1
             while end < bytes.count, !StartTag.isNameEnd(bytes[end]) { end += 1 }
             let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
-            return name == "EntitiesDescriptor" || name.hasSuffix(":EntitiesDescriptor")
+            guard name == "EntitiesDescriptor" || name.hasSuffix(":EntitiesDescriptor") else { return false }
+            for range in declarations {
+                let decl = String(decoding: bytes[range], as: UTF8.self).lowercased()
+                if decl.hasPrefix("<?xml "), let rest = afterEncoding(decl) {
+                    if !(rest.containsFoundationEquivalent("utf-8") || rest.containsFoundationEquivalent("utf8") || rest.containsFoundationEquivalent("us-ascii")) { return false }
+                }
+            }
+            return true
         }
         return false
     }
