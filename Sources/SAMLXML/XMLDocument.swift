@@ -270,7 +270,7 @@ public final class XMLDocument: @unchecked Sendable {
             let enc = firstIndex(of: Array("encoding".utf8), in: head), enc < declEnd
         else { return false }
         let rest = String(decoding: head[enc..<declEnd], as: UTF8.self).lowercased()
-        return !(rest.contains("utf-8") || rest.contains("utf8") || rest.contains("us-ascii"))
+        return !(rest.containsFoundationEquivalent("utf-8") || rest.containsFoundationEquivalent("utf8") || rest.containsFoundationEquivalent("us-ascii"))
     }
 
     private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {

@@ -76,10 +76,16 @@ public struct XMLNode: @unchecked Sendable, Hashable {
     }
 
     static func matches(_ node: xmlNodePtr, _ localName: String, _ namespace: String) -> Bool {
+        localName.withCString { name in namespace.withCString { href in matches(node, name, href) } }
+    }
+
+    /// `matches` with the name and namespace as C strings already (a walk over many elements
+    /// makes them once, not once per element).
+    static func matches(_ node: xmlNodePtr, _ localName: UnsafePointer<CChar>, _ namespace: UnsafePointer<CChar>) -> Bool {
         guard let name = node.pointee.name else { return false }
-        let nameMatches = localName.withCString { strcmp($0, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == 0 }
-        guard nameMatches, let ns = node.pointee.ns, let href = ns.pointee.href else { return false }
-        return namespace.withCString { strcmp($0, UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)) == 0 }
+        guard strcmp(localName, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == 0 else { return false }
+        guard let ns = node.pointee.ns, let href = ns.pointee.href else { return false }
+        return strcmp(namespace, UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)) == 0
     }
 
     // MARK: Tree
@@ -114,41 +120,53 @@ public struct XMLNode: @unchecked Sendable, Hashable {
     /// Child elements with a local name and namespace.
     public func children(_ localName: String, namespace: String) -> [XMLNode] {
         var result: [XMLNode] = []
-        var child = pointer.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, Self.matches(current, localName, namespace) {
-                result.append(XMLNode(current, in: document))
+        localName.withCString { name in
+            namespace.withCString { href in
+                var child = pointer.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_ELEMENT_NODE, Self.matches(current, name, href) {
+                        result.append(XMLNode(current, in: document))
+                    }
+                    child = current.pointee.next
+                }
             }
-            child = current.pointee.next
         }
         return result
     }
 
     public func firstChild(_ localName: String, namespace: String) -> XMLNode? {
-        var child = pointer.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, Self.matches(current, localName, namespace) {
-                return XMLNode(current, in: document)
+        localName.withCString { name in
+            namespace.withCString { href in
+                var child = pointer.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_ELEMENT_NODE, Self.matches(current, name, href) {
+                        return XMLNode(current, in: document)
+                    }
+                    child = current.pointee.next
+                }
+                return nil
             }
-            child = current.pointee.next
         }
-        return nil
     }
 
     /// Descendant elements (depth first, document order) with a local name and namespace.
     public func descendants(_ localName: String, namespace: String) -> [XMLNode] {
         var result: [XMLNode] = []
-        func walk(_ node: xmlNodePtr) {
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE {
-                    if Self.matches(current, localName, namespace) { result.append(XMLNode(current, in: document)) }
-                    walk(current)
+        localName.withCString { name in
+            namespace.withCString { href in
+                func walk(_ node: xmlNodePtr) {
+                    var child = node.pointee.children
+                    while let current = child {
+                        if current.pointee.type == XML_ELEMENT_NODE {
+                            if Self.matches(current, name, href) { result.append(XMLNode(current, in: document)) }
+                            walk(current)
+                        }
+                        child = current.pointee.next
+                    }
                 }
-                child = current.pointee.next
+                walk(pointer)
             }
         }
-        walk(pointer)
         return result
     }
 
@@ -266,13 +284,19 @@ public struct XMLNode: @unchecked Sendable, Hashable {
     /// A readable path from the root such as
     /// `Response/Assertion/AttributeStatement/Attribute[@Name='mail']`.
     public var readablePath: String {
-        var steps: [String] = []
+        // The elements from the root down, then their steps appended into one string.
+        var chain: [xmlNodePtr] = []
         var node: xmlNodePtr? = pointer
         while let current = node, current.pointee.type == XML_ELEMENT_NODE {
-            steps.append(XMLNode(current, in: document).pathStep)
+            chain.append(current)
             node = current.pointee.parent
         }
-        return steps.reversed().joined(separator: "/")
+        var path = ""
+        for (position, current) in chain.reversed().enumerated() {
+            if position > 0 { path += "/" }
+            path += XMLNode(current, in: document).pathStep
+        }
+        return path
     }
 
     /// This element's own step of `readablePath` (`Attribute[@Name='mail']`, `Assertion[2]`).

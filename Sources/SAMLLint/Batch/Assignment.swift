@@ -10,52 +10,70 @@ public enum Assignment {
         let columns = costs.map(\.count).max() ?? 0
         guard columns > 0 else { return Array(repeating: nil, count: rows) }
         let n = max(rows, columns)
-        let big = (costs.flatMap { $0 }.map(abs).max() ?? 0) * Double(n) + 1
-        // 1-based arrays as in the classic formulation; padded cells cost `big` so real cells win.
-        func cost(_ i: Int, _ j: Int) -> Double {
-            guard i <= rows, j <= columns, j <= costs[i - 1].count else { return big }
-            return costs[i - 1][j - 1]
+        // The largest magnitude, as `max()` finds it (first of equals kept).
+        var largest: Double?
+        for row in costs {
+            for cost in row {
+                let magnitude = abs(cost)
+                if largest.map({ $0 < magnitude }) ?? true { largest = magnitude }
+            }
+        }
+        let big = (largest ?? 0) * Double(n) + 1
+        // 1-based, as in the classic formulation, in one flat table (row i at i * (n + 1)); padded
+        // cells cost `big` so real cells win. Every step below is the nested-array version's, in its
+        // order, so the same assignment comes out.
+        let stride = n + 1
+        var table = [Double](repeating: big, count: stride * stride)
+        for (row, values) in costs.enumerated() {
+            for (column, cost) in values.enumerated() { table[(row + 1) * stride + column + 1] = cost }
         }
         var u = [Double](repeating: 0, count: n + 1)
         var v = [Double](repeating: 0, count: n + 1)
         var p = [Int](repeating: 0, count: n + 1)  // p[j]: row assigned to column j
         var way = [Int](repeating: 0, count: n + 1)
-        for i in 1...n {
-            p[0] = i
-            var j0 = 0
-            var minv = [Double](repeating: .infinity, count: n + 1)
-            var used = [Bool](repeating: false, count: n + 1)
-            repeat {
-                used[j0] = true
-                let i0 = p[j0]
-                var delta = Double.infinity
-                var j1 = 0
-                for j in 1...n where !used[j] {
-                    let current = cost(i0, j) - u[i0] - v[j]
-                    if current < minv[j] {
-                        minv[j] = current
-                        way[j] = j0
-                    }
-                    if minv[j] < delta {
-                        delta = minv[j]
-                        j1 = j
-                    }
-                }
+        var minv = [Double](repeating: .infinity, count: n + 1)
+        var used = [Bool](repeating: false, count: n + 1)
+        table.withUnsafeBufferPointer { cost in
+            for i in 1...n {
+                p[0] = i
+                var j0 = 0
                 for j in 0...n {
-                    if used[j] {
-                        u[p[j]] += delta
-                        v[j] -= delta
-                    } else {
-                        minv[j] -= delta
-                    }
+                    minv[j] = .infinity
+                    used[j] = false
                 }
-                j0 = j1
-            } while p[j0] != 0
-            repeat {
-                let j1 = way[j0]
-                p[j0] = p[j1]
-                j0 = j1
-            } while j0 != 0
+                repeat {
+                    used[j0] = true
+                    let i0 = p[j0]
+                    let rowStart = i0 * stride
+                    var delta = Double.infinity
+                    var j1 = 0
+                    for j in 1...n where !used[j] {
+                        let current = cost[rowStart + j] - u[i0] - v[j]
+                        if current < minv[j] {
+                            minv[j] = current
+                            way[j] = j0
+                        }
+                        if minv[j] < delta {
+                            delta = minv[j]
+                            j1 = j
+                        }
+                    }
+                    for j in 0...n {
+                        if used[j] {
+                            u[p[j]] += delta
+                            v[j] -= delta
+                        } else {
+                            minv[j] -= delta
+                        }
+                    }
+                    j0 = j1
+                } while p[j0] != 0
+                repeat {
+                    let j1 = way[j0]
+                    p[j0] = p[j1]
+                    j0 = j1
+                } while j0 != 0
+            }
         }
         var result = [Int?](repeating: nil, count: rows)
         for j in 1...n where p[j] >= 1 && p[j] <= rows && j <= columns && j <= costs[p[j] - 1].count {

@@ -36,7 +36,9 @@ public struct BatchFindingEmitter {
 extension Array where Element == MessageFacts {
     /// Messages with an assertion, grouped by connection (Issuer), connections sorted.
     public var byConnection: [(connection: String, messages: [MessageFacts])] {
-        let withAssertions = filter { $0.assertionPlace != nil }
-        return Dictionary(grouping: withAssertions, by: \.connection).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        // One copy of each message's facts (a filtered array and then its groups copied twice).
+        var groups: [String: [MessageFacts]] = [:]
+        for facts in self where facts.assertionPlace != nil { groups[facts.connection, default: []].append(facts) }
+        return groups.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

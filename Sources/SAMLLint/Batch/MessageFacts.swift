@@ -43,15 +43,21 @@ public struct MessageFacts: Sendable {
             self.nameIDFormat = nameID.format
             self.nameIDPlace = Self.place(nameID.element)
         }
-        // Attributes share their parent (the AttributeStatement): its path is built once.
-        var parentPaths: [XMLNode: String] = [:]
+        // Attributes share their parent (the AttributeStatement): its path is built once per run of
+        // attributes under the same parent (they come in document order).
+        var lastParent: (node: XMLNode, path: String)?
         self.attributes = (assertion?.attributes ?? []).map { attribute in
             let element = attribute.element
             let position = element.position
             let xpath: String
             if let parent = element.parent {
-                let parentPath = parentPaths[parent] ?? parent.readablePath
-                parentPaths[parent] = parentPath
+                let parentPath: String
+                if let lastParent, lastParent.node == parent {
+                    parentPath = lastParent.path
+                } else {
+                    parentPath = parent.readablePath
+                    lastParent = (parent, parentPath)
+                }
                 xpath = parentPath + "/" + element.pathStep
             } else {
                 xpath = element.readablePath

@@ -33,13 +33,22 @@ public final class AnalyzedAttribute: Sendable {
 
     static func dominant(of items: [(value: String, class: Classification)]) -> (label: ValueLabel, share: Double, confidence: Double)? {
         guard !items.isEmpty else { return nil }
-        var counts: [ValueLabel: (Int, Double)] = [:]
+        // Counts and confidence sums per label, by the label's position (no dictionary per attribute).
+        var counts = [Int](repeating: 0, count: ValueLabel.allCases.count)
+        var sums = [Double](repeating: 0, count: ValueLabel.allCases.count)
         for item in items {
-            let old = counts[item.class.label] ?? (0, 0)
-            counts[item.class.label] = (old.0 + 1, old.1 + item.class.confidence)
+            counts[item.class.label.ordinal] += 1
+            sums[item.class.label.ordinal] += item.class.confidence
         }
-        let best = counts.max { a, b in a.value.0 != b.value.0 ? a.value.0 < b.value.0 : a.key.rawValue > b.key.rawValue }!
-        return (best.key, Double(best.value.0) / Double(items.count), best.value.1 / Double(best.value.0))
+        // The most common label; on a tie, the one whose raw value sorts first.
+        var best: ValueLabel?
+        for label in ValueLabel.allCases where counts[label.ordinal] > 0 {
+            guard let leader = best else { best = label; continue }
+            let count = counts[label.ordinal], leading = counts[leader.ordinal]
+            if count > leading || count == leading && label.rawValue < leader.rawValue { best = label }
+        }
+        let label = best!
+        return (label, Double(counts[label.ordinal]) / Double(items.count), sums[label.ordinal] / Double(counts[label.ordinal]))
     }
 
     /// Evidence entries for the values with the given labels (at most 3).
@@ -87,7 +96,7 @@ public final class AssertionAnalysis: Sendable {
         }
         attributes = assertion.attributes.prefix(500).map { attribute in
             let match = catalog.lookup(attribute)
-            let configuredField = configured[attribute.name.trimmed.lowercased()]
+            let configuredField = configured.isEmpty ? nil : configured[attribute.name.trimmed.lowercased()]
             let values = attribute.values.prefix(200).map(\.trimmed)
             return AnalyzedAttribute(
                 attribute: attribute, field: configuredField ?? match?.field, match: match, configured: configuredField != nil,
@@ -138,11 +147,20 @@ public final class AssertionAnalysis: Sendable {
     private func computeExpectedNames() -> (given: String, family: String, source: String)? {
         if let email = emailValue, let local = EmailClassifier.parts(email)?.local {
             let tokens = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map(String.init)
-            if tokens.count == 2, tokens.allSatisfy({ $0.count >= 2 && $0.allSatisfy(\.isLetter) }) {
+            if tokens.count == 2, tokens.allSatisfy(Self.isWordOfTwoLettersOrMore) {
                 return (Self.fold(tokens[0]), Self.fold(tokens[1]), "the email local part '\(local)'")
             }
         }
         return nil
+    }
+
+    /// At least two characters, all letters (ASCII text on bytes: a byte is a character there, and
+    /// its letters are A-Z and a-z).
+    static func isWordOfTwoLettersOrMore(_ token: String) -> Bool {
+        if token.utf8.allSatisfy({ $0 < 0x80 }) {
+            return token.utf8.count >= 2 && token.utf8.allSatisfy(IdentifierClassifier.isASCIILetter)
+        }
+        return token.count >= 2 && token.allSatisfy(\.isLetter)
     }
 
     /// The local parts that may be built as initial + name: the email's, the username's and the UPN's

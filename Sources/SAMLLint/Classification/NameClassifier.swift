@@ -19,9 +19,20 @@ public struct NameClassifier: Sendable {
     /// Letters of any script, combining marks, spaces, hyphens, apostrophes, periods; a comma in
     /// `Family, Given`. No digits, no `@`.
     public static func isNameShaped(_ value: String) -> Bool {
-        guard !value.isEmpty, value.count <= 120, value.contains(where: \.isLetter) else { return false }
+        // (A string has no more characters than bytes; an ASCII one's letters are its A-Z and a-z bytes.)
+        let isASCII = value.utf8.allSatisfy { $0 < 0x80 }
+        guard !value.isEmpty, value.utf8.count <= 120 || value.count <= 120,
+            isASCII ? value.utf8.contains(where: IdentifierClassifier.isASCIILetter) : value.contains(where: \.isLetter)
+        else { return false }
         var commas = 0
         for scalar in value.unicodeScalars {
+            if scalar.value < 0x80 {
+                switch asciiNameScalars[Int(scalar.value)] {
+                case .part: continue
+                case .comma: commas += 1; continue
+                case .other: return false
+                }
+            }
             if CharacterSets.letters.contains(scalar) || CharacterSets.nonBaseCharacters.contains(scalar) { continue }
             if nameMarks.contains(scalar) || CharacterSets.whitespaces.contains(scalar) { continue }
             if scalar == "," { commas += 1; continue }
@@ -29,6 +40,17 @@ public struct NameClassifier: Sendable {
             return false
         }
         return commas <= 1
+    }
+
+    private enum NameScalar { case part, comma, other }
+
+    /// The scalar test of `isNameShaped` for each ASCII scalar, computed once with the same sets.
+    private static let asciiNameScalars: [NameScalar] = (0..<128).map { code in
+        let scalar = Unicode.Scalar(UInt8(code))
+        if CharacterSets.letters.contains(scalar) || CharacterSets.nonBaseCharacters.contains(scalar) { return .part }
+        if nameMarks.contains(scalar) || CharacterSets.whitespaces.contains(scalar) { return .part }
+        if scalar == "," { return .comma }
+        return .other
     }
 
     /// Splits a name into tokens (whitespace; CJK runs stay whole).

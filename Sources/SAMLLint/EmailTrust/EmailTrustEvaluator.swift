@@ -25,7 +25,13 @@ public struct EmailTrustEvaluator: Sendable {
 
     /// The evaluator of a lint context, made once per context.
     public static func of(_ context: LintContext) -> EmailTrustEvaluator {
-        context.memo.value(context.memo.emailTrust) { EmailTrustEvaluator(context: context) }
+        shared(context).value
+    }
+
+    /// The context's evaluator in its box: a rule that only asks whether a policy is configured
+    /// reads that without copying the evaluator (every email-trust rule asks, on every message).
+    static func shared(_ context: LintContext) -> Boxed<EmailTrustEvaluator> {
+        context.memo.box(context.memo.emailTrust) { EmailTrustEvaluator(context: context) }
     }
 
     /// The evaluator of a lint context; evaluations are shared by everything that asks within it.
@@ -42,8 +48,9 @@ public struct EmailTrustEvaluator: Sendable {
     /// Without organization domains it stays nil: the report's summary says once that email trust
     /// was not checked.
     public static func annotate(_ profile: Profile, assertion: Assertion, context: LintContext) -> Profile {
-        let evaluator = EmailTrustEvaluator.of(context)
-        guard evaluator.policy.isConfigured else { return profile }
+        let shared = EmailTrustEvaluator.shared(context)
+        guard shared.value.policy.isConfigured else { return profile }
+        let evaluator = shared.value
         let claim = EmailClaim.resolve(profile: profile, assertion: assertion, context: context)
         var profile = profile
         var summary = evaluator.evaluate(claim.value).summary

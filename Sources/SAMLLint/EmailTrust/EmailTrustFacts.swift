@@ -16,10 +16,11 @@ public struct EmailTrustFacts: Sendable {
     public var sourceAttribute: String? { claim.attribute }
 
     public static func of(_ message: SAMLMessage, context: LintContext) -> EmailTrustFacts? {
-        let evaluator = EmailTrustEvaluator.of(context)
-        guard evaluator.policy.isConfigured, let profile = message.profile, let assertion = message.assertions.first else {
+        let shared = EmailTrustEvaluator.shared(context)
+        guard shared.value.policy.isConfigured, let profile = message.profile, let assertion = message.assertions.first else {
             return nil
         }
+        let evaluator = shared.value
         let claim = EmailClaim.resolve(profile: profile, assertion: assertion, context: context)
         var node: XMLNode?
         if let attribute = claim.attribute {

@@ -11,8 +11,13 @@ public final class ContextMemo: Sendable {
     /// The value in `slot`, built by `build` on first use (two threads may both build it; one
     /// result is kept and both return it).
     func value<T: Sendable>(_ slot: borrowing AtomicLazyReference<Boxed<T>>, _ build: () -> T) -> T {
-        if let known = slot.load() { return known.value }
-        return slot.storeIfNil(Boxed(build())).value
+        box(slot, build).value
+    }
+
+    /// The box holding the value in `slot` (reading a field through it copies no other field).
+    func box<T: Sendable>(_ slot: borrowing AtomicLazyReference<Boxed<T>>, _ build: () -> T) -> Boxed<T> {
+        if let known = slot.load() { return known }
+        return slot.storeIfNil(Boxed(build()))
     }
 }
 

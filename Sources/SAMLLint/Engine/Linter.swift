@@ -85,13 +85,16 @@ public struct Linter: Sendable {
             batchRule.check(batch: batch, context: context, findings: &emitter)
             results.set(position, emitter.findings)
         }
+        var touched = Set<Int>()
         for findings in results.values {
             for finding in findings {
                 guard let index = indexByPath[finding.location.path] else { continue }
                 reports[index].findings.append(finding)
+                touched.insert(index)
             }
         }
-        for index in reports.indices { reports[index].findings.sort(by: Finding.reportOrder) }
+        // The other inputs' findings are in order already (InputReport sorts them; the sort is stable).
+        for index in touched { reports[index].findings.sort(by: Finding.reportOrder) }
     }
 
     /// Lints one input source (a file, standard input, or bytes already in memory).
@@ -201,16 +204,15 @@ public struct Linter: Sendable {
             message.profile = EmailTrustEvaluator.annotate(profileBuilder.profile(for: assertion), assertion: assertion, context: context)
             report.profile = message.profile
         }
-        var findings: [Finding] = []
         let isMetadata = message.kind.isMetadata
-        for (index, (rule, severity)) in enabled.enumerated() where !signaturesOnly || enabledCategories[index] == .signature {
+        // One emitter for the message, passed from rule to rule: findings come out in rule order.
+        var emitter = FindingEmitter(ruleId: "", severity: .info, path: path, messageIndex: raw.index, origin: raw.origin)
+        for index in enabled.indices where !signaturesOnly || enabledCategories[index] == .signature {
             if isMetadata, !Self.appliesToMetadata(enabledCategories[index]) { continue }
-            var emitter = FindingEmitter(
-                ruleId: enabledIDs[index], severity: severity, path: path, messageIndex: raw.index,
-                origin: raw.origin)
-            rule.check(message, context: context, findings: &emitter)
-            findings += emitter.findings
+            emitter.next(ruleId: enabledIDs[index], severity: enabled[index].severity)
+            enabled[index].rule.check(message, context: context, findings: &emitter)
         }
+        let findings = emitter.findings
         let facts = message.kind.isMetadata ? nil : MessageFacts(message: message, path: path, messageIndex: raw.index, origin: raw.origin)
         return (report, findings, facts)
     }

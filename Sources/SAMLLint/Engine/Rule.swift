@@ -24,8 +24,8 @@ extension Rule {
 /// Collects the findings of one rule on one message and fills in what the rule should not have to
 /// know: its id, its configured severity, the file and the message index.
 public struct FindingEmitter {
-    public let ruleId: String
-    public let severity: Severity
+    public private(set) var ruleId: String
+    public private(set) var severity: Severity
     let path: String
     let messageIndex: Int
     let origin: String?
@@ -37,6 +37,13 @@ public struct FindingEmitter {
         self.path = path
         self.messageIndex = messageIndex
         self.origin = origin
+    }
+
+    /// Goes on with the next rule on the same message: its findings follow the ones already
+    /// collected (one emitter per message instead of one per rule and message).
+    mutating func next(ruleId: String, severity: Severity) {
+        self.ruleId = ruleId
+        self.severity = severity
     }
 
     /// Reports a finding located at `node` (its start tag), or at the top of the message.

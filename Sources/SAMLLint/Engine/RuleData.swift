@@ -69,6 +69,17 @@ public final class RuleData: @unchecked Sendable {
 
     /// A value derived from the files, built once per instance.
     public func cached<T: Sendable>(_ key: String, _ build: (RuleData) -> T) -> T {
+        if let known = handedOut.get(key) as? T { return known }
+        let value = cachedUnderLock(key, build)
+        handedOut.set(key, value)
+        return value
+    }
+
+    /// The values `cached` returned on this thread, read without the lock: rules ask for their
+    /// tables on every message, and the two workers of a folder run waited on each other here.
+    private let handedOut = LookupMemo<any Sendable>()
+
+    private func cachedUnderLock<T: Sendable>(_ key: String, _ build: (RuleData) -> T) -> T {
         lock.lock()
         if let value = cache[key] as? T {
             lock.unlock()

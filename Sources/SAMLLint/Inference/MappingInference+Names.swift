@@ -3,11 +3,10 @@ import Foundation
 /// Name evidence for inference: what a message's email local part and display name say about which
 /// value is the given name, and which "names" are really groups.
 extension MappingInference {
-    func nameHints(_ sample: InferenceSample) -> NameHints {
+    func nameHints(_ sample: ClassifiedSample) -> NameHints {
         var hints = NameHints()
-        for attribute in sample.attributes {
-            guard let value = attribute.values.first?.trimmed, !value.isEmpty else { continue }
-            let label = classifier.classify(value).label
+        for (value, classification) in sample.firsts {
+            let label = classification.label
             if hints.emailTokens.isEmpty, label == .email || label == .upn, let local = EmailClassifier.parts(value)?.local {
                 let tokens = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map { Self.fold(String($0)) }
                 if tokens.count == 2 { hints.emailTokens = tokens }
@@ -31,7 +30,11 @@ extension MappingInference {
         // Latin letters whose diacritics fold away (`García`) need no transliterator: ICU's takes
         // milliseconds to open, a fifth of linting one small file.
         let folded = AssertionAnalysis.fold(text)
-        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return folded.filter { $0.isLetter && $0.isASCII } }
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the letters are the bytes A-Z and a-z (a `\r\n` pair is neither).
+            guard !folded.utf8.allSatisfy(IdentifierClassifier.isASCIILetter) else { return folded }
+            return String(decoding: folded.utf8.filter(IdentifierClassifier.isASCIILetter), as: UTF8.self)
+        }
         let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
         return AssertionAnalysis.fold(latin).filter { $0.isLetter && $0.isASCII }
     }
@@ -62,11 +65,22 @@ extension MappingInference {
     /// A "name" that is all lowercase, or made of group words (admins, Domain Users, engineering),
     /// is a group or role for inference's purposes: directories capitalise people's names.
     func relabel(_ label: ValueLabel, value: String) -> ValueLabel {
-        guard [.personName, .givenName, .familyName, .fullName].contains(label) else { return label }
+        guard label == .personName || label == .givenName || label == .familyName || label == .fullName else { return label }
         let trimmed = value.trimmed
-        let tokens = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }).map { $0.lowercased() }
-        if !tokens.isEmpty, tokens.allSatisfy({ groupWords.contains($0) }) { return .groupList }
-        if trimmed.contains(where: \.isLetter), trimmed == trimmed.lowercased(), trimmed.unicodeScalars.allSatisfy(\.isASCII) { return .groupList }
-        return label
+        // All lowercase (with a letter) and ASCII: a group. Tested on bytes: in ASCII a letter is
+        // A-Z or a-z, and lowercasing changes only A-Z.
+        let utf8 = trimmed.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }), utf8.contains(where: IdentifierClassifier.isASCIILetter),
+            !utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+        {
+            return .groupList
+        }
+        // Made of group words only: a group. Stops at the first other word (most names).
+        var words = 0
+        for token in trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }) {
+            guard groupWords.contains(token.lowercased()) else { return label }
+            words += 1
+        }
+        return words > 0 ? .groupList : label
     }
 }

@@ -44,7 +44,8 @@ public struct MappingInference: Sendable {
         /// Per field (in `settings.fields` order), the sum over present samples of the mean fit of
         /// its values.
         var fitSum: [Double] = []
-        var labelCounts: [ValueLabel: Int] = [:]
+        /// How many values had each label, by the label's position in `ValueLabel.allCases`.
+        var labelCounts = [Int](repeating: 0, count: ValueLabel.allCases.count)
         var values = 0
         var promise: [ProfileField: Double] = [:]
         var promiseReason: String?
@@ -71,8 +72,21 @@ public struct MappingInference: Sendable {
     /// `withEvidence: false` leaves the decisions' evidence sentences out (a profile reads only the
     /// attribute, status and confidence).
     public func infer(_ samples: [InferenceSample], withEvidence: Bool = true) -> InferredMapping {
+        infer(samples, classified: samples.map { ClassifiedSample($0, classifier: classifier) }, withEvidence: withEvidence)
+    }
+
+    /// The mapping of one assertion alone, from the analysis the mapping rules read (its values are
+    /// classified there already). `sample` is `InferenceSample(assertion)`.
+    func infer(_ sample: InferenceSample, analysis: AssertionAnalysis, withEvidence: Bool = true) -> InferredMapping {
+        infer([sample], classified: [ClassifiedSample(analysis)], withEvidence: withEvidence)
+    }
+
+    /// How many values of a Name per sample inference reads.
+    static let valuesRead = 20
+
+    func infer(_ samples: [InferenceSample], classified: [ClassifiedSample], withEvidence: Bool) -> InferredMapping {
         let fields = settings.fields
-        let candidates = collect(samples)
+        let candidates = collect(samples, classified: classified)
         let total = max(samples.count, 1)
         for candidate in candidates { candidate.promise = promises(for: candidate, samples: samples) }
 
@@ -121,7 +135,7 @@ public struct MappingInference: Sendable {
 
     // MARK: Evidence gathering
 
-    func collect(_ samples: [InferenceSample]) -> [Candidate] {
+    func collect(_ samples: [InferenceSample], classified: [ClassifiedSample]) -> [Candidate] {
         // Candidates live in one array, found by Name: accumulating into an element in place copies
         // nothing (through a dictionary's subscript it copied each candidate out and back).
         var slots: [String: Int] = [:]
@@ -133,38 +147,39 @@ public struct MappingInference: Sendable {
             candidates.append(Candidate(name: name, friendlyName: friendlyName))
             return candidates.count - 1
         }
-        for sample in samples {
-            let hints = nameHints(sample)
-            for group in sample.valuesByName() {
+        for (sample, classified) in zip(samples, classified) {
+            let hints = nameHints(classified)
+            for group in classified.groups {
                 let index = slot(group.name, friendlyName: group.friendlyName)
                 guard !group.values.isEmpty else { continue }
-                accumulate(candidates[index], values: group.values, hints: hints, countRepeats: countRepeats)
+                accumulate(candidates[index], values: group.values, classes: group.classes, hints: hints, countRepeats: countRepeats)
             }
             if let nameID = sample.nameID, !nameID.isEmpty {
                 let index = slot(InferredMapping.nameIDSource, friendlyName: nil)
-                accumulate(candidates[index], values: [nameID], hints: NameHints(), countRepeats: countRepeats)
+                accumulate(candidates[index], values: [nameID], classes: [classifier.classify(nameID)], hints: NameHints(), countRepeats: countRepeats)
             }
         }
         candidates.sort { $0.name < $1.name }
         return candidates
     }
 
-    func accumulate(_ candidate: Candidate, values: [String], hints: NameHints, countRepeats: Bool) {
+    /// `classes`: the classifications of the first `valuesRead` values.
+    func accumulate(_ candidate: Candidate, values: [String], classes: [Classification], hints: NameHints, countRepeats: Bool) {
         candidate.present += 1
         if values.count > 1 { candidate.multiValued += 1 }
-        let sampleValues = values.prefix(20)
+        let sampleValues = values.prefix(Self.valuesRead)
         if countRepeats {
             for value in Set(sampleValues.map { $0.lowercased() }) { candidate.valueSamples[value, default: 0] += 1 }
         }
-        let labels = sampleValues.map { relabel(classifier.classify($0).label, value: $0) }
+        let labels = zip(sampleValues, classes).map { relabel($1.label, value: $0) }
         if let first = sampleValues.first, Self.nameLabels.contains(labels[0]) {
             candidate.nameLike += 1
             candidate.givenEvidence += givenEvidence(first, hints: hints)
         }
-        for label in labels { candidate.labelCounts[label, default: 0] += 1 }
+        for label in labels { candidate.labelCounts[label.ordinal] += 1 }
         candidate.values += labels.count
         if candidate.fitSum.isEmpty { candidate.fitSum = Array(repeating: 0, count: fitRows.count) }
-        let ordinals = labels.map { Self.labelOrdinal[$0]! }
+        let ordinals = labels.map(\.ordinal)  // positions in `ValueLabel.allCases` (`labelOrdinal`'s values)
         for (index, row) in fitRows.enumerated() {
             if settings.fields[index] == .groups {
                 candidate.fitSum[index] += ordinals.reduce(0) { $0 + row[$1] } / Double(ordinals.count)
@@ -275,7 +290,8 @@ public struct MappingInference: Sendable {
 
     func describe(_ candidate: Candidate, field: ProfileField, total: Int) -> [String] {
         var out: [String] = []
-        if let (label, count) = candidate.labelCounts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }) {
+        let counted = ValueLabel.allCases.filter { candidate.labelCounts[$0.ordinal] > 0 }.map { (key: $0, value: candidate.labelCounts[$0.ordinal]) }
+        if let (label, count) = counted.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }) {
             out.append("\(count) of \(candidate.values) values of `\(candidate.name)` are \(label.plural)")
         }
         if candidate.present < total {

@@ -15,8 +15,12 @@ public struct ProfileBuilder: Sendable {
         self.inference = MappingInference(context: context)
     }
 
+    /// Inference reads the assertion's `AssertionAnalysis` (made here or by the mapping rules, once
+    /// per message), whose values are classified already.
     public func profile(for assertion: Assertion) -> Profile {
-        profile(for: InferenceSample(assertion), inferred: nil)
+        let sample = InferenceSample(assertion)
+        let analysis = AssertionAnalysis.of(assertion, context: context)
+        return profile(for: sample, inferred: inference.infer(sample, analysis: analysis, withEvidence: false))
     }
 
     /// The profile of one sample under a mapping inferred elsewhere (a connection's), or inferred

@@ -1,4 +1,5 @@
 import Yams
+import SAMLXML
 
 /// The algorithm policy of `rules/signature-algorithms.yml`.
 public struct AlgorithmPolicy: Sendable {
@@ -40,7 +41,7 @@ public struct AlgorithmPolicy: Sendable {
 
     public func isHMAC(_ method: String?) -> Bool {
         guard let method else { return false }
-        return hmacSignatureMethods.contains(method) || method.lowercased().contains("hmac")
+        return hmacSignatureMethods.contains(method) || method.lowercased().containsFoundationEquivalent("hmac")
     }
 
     public func isSHA1(signatureMethod: String?) -> Bool { signatureMethod.map(deprecatedSignatureMethods.contains) ?? false }

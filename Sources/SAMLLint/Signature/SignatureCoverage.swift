@@ -70,7 +70,8 @@ public struct SignatureCoverage: Sendable {
         let assertionNS = XMLNamespaces.assertion
         let extraAssertions = (root.descendants("Assertion", namespace: assertionNS) + (root.isElement("Assertion", namespace: assertionNS) ? [root] : []))
             .filter { !legitimate($0) }
-        let readPath = read?.readablePath ?? root.readablePath
+        // Built only when there is a second assertion to describe (it walks to the root).
+        let readPath = extraAssertions.isEmpty ? "" : read?.readablePath ?? root.readablePath
         for extra in extraAssertions {
             problems.append(Problem(
                 node: extra,

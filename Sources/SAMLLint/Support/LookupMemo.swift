@@ -1,66 +1,39 @@
-import Foundation
 import Synchronization
 
 /// A bounded cache keyed by short strings (value classifications, catalog lookups, name folds),
-/// one table per thread: the workers of a folder run ask it for every value, and one shared lock
-/// had them waiting on each other. Each thread's table is cleared when full.
-final class LookupMemo<Value>: @unchecked Sendable {
-    private let id = LookupMemoRegistry.nextID()
-    private let limit = 50_000
+/// shared by the workers of a run: a value one worker classified is not classified again by the
+/// other (per-thread tables did, and a folder's values repeat across messages).
+///
+/// The keys are spread over `shardCount` tables by hash, each behind its own lock, so two workers
+/// rarely want the same lock at the same moment (one shared lock had them waiting on each other).
+/// A shard is cleared when full; `shardLimit` bounds the whole memo near 200,000 entries, more than
+/// the distinct values of a 10,000-response folder.
+final class LookupMemo<Value: Sendable>: Sendable {
+    private static var shardCount: Int { 64 }
+    private static var shardLimit: Int { 3_200 }
 
-    private final class Table: PerThreadTable {
-        var entries: [String: Value] = [:]
+    private final class Shard: Sendable {
+        let table = Mutex(MemoTable<Value>())
     }
 
-    private var table: Table {
-        let tables = LookupMemoRegistry.tables()
-        // Ids are never reused, so the table under this memo's id is always its own type.
-        if let existing = tables.byMemo[id] { return unsafeDowncast(existing, to: Table.self) }
-        let created = Table()
-        tables.byMemo[id] = created
-        return created
+    private let shards: [Shard] = (0..<LookupMemo.shardCount).map { _ in Shard() }
+
+    private func shard(_ hash: UInt64) -> Shard {
+        // The table probes with the low bits; the shard is chosen by high ones.
+        shards[Int(truncatingIfNeeded: hash >> 58) & (Self.shardCount - 1)]
     }
 
-    func get(_ value: String) -> Value? { table.entries[value] }
+    func get(_ value: String) -> Value? {
+        let hash = MemoHash.of(value)
+        return shard(hash).table.withLock { $0.value(for: value, hash: hash) }
+    }
 
     func set(_ value: String, _ result: Value) {
         guard value.utf8.count <= 256 else { return }
-        let table = table
-        if table.entries.count >= limit { table.entries.removeAll(keepingCapacity: true) }
-        table.entries[value] = result
-    }
-}
-
-class PerThreadTable {}
-
-/// The calling thread's memo tables, behind one pthread key (freed when the thread ends).
-enum LookupMemoRegistry {
-    final class Tables {
-        var byMemo: [Int: PerThreadTable] = [:]
-    }
-
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { raw in
-            guard let raw else { return }
-            Unmanaged<Tables>.fromOpaque(raw).release()
+        let hash = MemoHash.of(value)
+        shard(hash).table.withLock { table in
+            if table.count >= Self.shardLimit { table.removeAll() }
+            table.insert(result, for: value, hash: hash)
         }
-        return key
-    }()
-
-    private static let counter = Mutex(0)
-
-    static func nextID() -> Int {
-        counter.withLock { value in
-            value += 1
-            return value
-        }
-    }
-
-    static func tables() -> Tables {
-        if let raw = pthread_getspecific(key) { return Unmanaged<Tables>.fromOpaque(raw).takeUnretainedValue() }
-        let tables = Tables()
-        pthread_setspecific(key, Unmanaged.passRetained(tables).toOpaque())
-        return tables
     }
 }

@@ -141,5 +141,5 @@ extension CertificateKeyFacts {
 struct DERKey: Hashable {
     let bytes: [UInt8]
     init(_ bytes: [UInt8]) { self.bytes = bytes }
-    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    func hash(into hasher: inout Hasher) { hasher.combine(bytes.withUnsafeBytes(FastHash.of)) }
 }

@@ -23,6 +23,20 @@ public struct SAMLIDs: Sendable {
         return list[0]
     }
 
+    /// `attributeNames` as C strings: every attribute of every element is asked, so its name is
+    /// compared in place (no String made, nothing hashed). The names are ASCII with no other
+    /// canonically equivalent spelling, so bytes decide as String equality does.
+    private static let idNames: [StaticString] = ["ID", "AssertionID", "ResponseID", "Id"]
+
+    static func isIDName(_ name: UnsafePointer<xmlChar>) -> Bool {
+        idNames.contains { candidate in
+            candidate.withUTF8Buffer { expected in
+                for index in 0..<expected.count where name[index] != expected[index] { return false }
+                return name[expected.count] == 0
+            }
+        }
+    }
+
     /// Collects the IDs of `document` and registers each one with libxml2 (idempotent: an
     /// attribute already registered is left alone; the first of duplicates wins, as in xmlsec).
     public static func register(in document: XMLDocument) -> SAMLIDs {
@@ -33,8 +47,7 @@ public struct SAMLIDs: Sendable {
                 if current.pointee.type == XML_ELEMENT_NODE {
                     var property = current.pointee.properties
                     while let attr = property {
-                        if attr.pointee.ns == nil, let rawName = attr.pointee.name,
-                            attributeNames.contains(String(cString: rawName)),
+                        if attr.pointee.ns == nil, let rawName = attr.pointee.name, isIDName(rawName),
                             let value = String(consuming: xmlNodeGetContent(UnsafeMutablePointer<xmlNode>(OpaquePointer(attr))))
                         {
                             table[value, default: []].append(XMLNode(current, in: document))

@@ -58,9 +58,19 @@ public final class AggregateStream {
     /// Whether `prefix` (the first bytes of an input) is UTF-8 XML whose root element is an
     /// EntitiesDescriptor, without a DOCTYPE (those go to the ordinary parser, which refuses them).
     public static func isAggregate(prefix: some Collection<UInt8>) -> Bool {
-        var bytes = Array(prefix.prefix(64 * 1024))
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Read in place when the bytes are contiguous (every file is asked: no 64 KB copy each).
+        if let answer = prefix.withContiguousStorageIfAvailable({ isAggregate(head: $0[..<min($0.count, 64 * 1024)]) }) {
+            return answer
+        }
+        return Array(prefix.prefix(64 * 1024)).withUnsafeBufferPointer { isAggregate(head: $0[...]) }
+    }
+
+    private static func isAggregate(head: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let bytes = head.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: head.dropFirst(3)) : UnsafeBufferPointer(rebasing: head)
         var index = 0
+        // The declarations (`<?...?>`) before the root: their encoding matters only when the root
+        // is an EntitiesDescriptor (any other root answers no), so they are read then.
+        var declarations: [Range<Int>] = []
         func skip(past needle: String) -> Bool {
             let n = Array(needle.utf8)
             while index + n.count <= bytes.count {
@@ -77,11 +87,7 @@ public final class AggregateStream {
             if next == UInt8(ascii: "?") {
                 let declStart = index
                 guard skip(past: "?>") else { return false }
-                let decl = String(decoding: bytes[declStart..<index], as: UTF8.self).lowercased()
-                if decl.hasPrefix("<?xml "), let range = decl.range(of: "encoding") {
-                    let rest = decl[range.upperBound...]
-                    if !(rest.contains("utf-8") || rest.contains("utf8") || rest.contains("us-ascii")) { return false }
-                }
+                declarations.append(declStart..<index)
                 continue
             }
             if next == UInt8(ascii: "!") {
@@ -91,9 +97,27 @@ public final class AggregateStream {
             var end = index + 1
             while end < bytes.count, !StartTag.isNameEnd(bytes[end]) { end += 1 }
             let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
-            return name == "EntitiesDescriptor" || name.hasSuffix(":EntitiesDescriptor")
+            guard name == "EntitiesDescriptor" || name.hasSuffix(":EntitiesDescriptor") else { return false }
+            for range in declarations {
+                let decl = String(decoding: bytes[range], as: UTF8.self).lowercased()
+                if decl.hasPrefix("<?xml "), let rest = afterEncoding(decl) {
+                    if !(rest.containsFoundationEquivalent("utf-8") || rest.containsFoundationEquivalent("utf8") || rest.containsFoundationEquivalent("us-ascii")) { return false }
+                }
+            }
+            return true
         }
         return false
+    }
+
+    /// What follows the first "encoding" in a lowercased XML declaration (a byte search when the
+    /// declaration is ASCII, as it nearly always is; Foundation's otherwise, as before).
+    private static func afterEncoding(_ decl: String) -> String? {
+        if decl.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let offset = decl.asciiOffset(of: "encoding") else { return nil }
+            return String(decl[decl.utf8.index(decl.utf8.startIndex, offsetBy: offset + 8)...])
+        }
+        guard let range = decl.range(of: "encoding") else { return nil }
+        return String(decl[range.upperBound...])
     }
 
     /// The next piece, or nil at the end of a well-formed aggregate.

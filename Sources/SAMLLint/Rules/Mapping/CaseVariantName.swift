@@ -25,7 +25,8 @@ public struct CaseVariantName: Rule {
         let configured = context.configuration.mapping
         for assertion in message.assertions {
             let analysis = AssertionAnalysis.of(assertion, context: context)
-            let names = Set(analysis.attributes.map(\.name))
+            // The Names present, read only to check configured spellings.
+            let names = configured.isEmpty ? [] : Set(analysis.attributes.map(\.name))
             for attribute in analysis.attributes {
                 var expected: (String, String)?
                 for (field, list) in configured.sorted(by: { $0.key < $1.key }) {

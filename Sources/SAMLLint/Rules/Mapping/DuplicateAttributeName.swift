@@ -21,9 +21,18 @@ public struct DuplicateAttributeName: Rule {
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
-            var seen: [String: Int] = [:]
             let attributes = assertion.attributes
-            let counts = Dictionary(grouping: attributes, by: \.name).mapValues(\.count)
+            // How often each Name appears (one table; most assertions repeat none, and then
+            // nothing else is built).
+            var counts: [String: Int] = [:]
+            counts.reserveCapacity(attributes.count)
+            var repeated = false
+            for attribute in attributes {
+                counts[attribute.name, default: 0] += 1
+                if counts[attribute.name]! > 1 { repeated = true }
+            }
+            guard repeated else { continue }
+            var seen: [String: Int] = [:]
             for attribute in attributes {
                 let count = seen[attribute.name, default: 0]
                 seen[attribute.name] = count + 1

@@ -49,18 +49,21 @@ public struct ScopedIDAsEmail: Rule {
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
             let analysis = AssertionAnalysis.of(assertion, context: context)
-            let opaqueValues = Dictionary(
-                analysis.attributes.filter { attribute in
-                    Self.opaqueScoped.contains(attribute.name.lowercased()) || Self.opaqueScoped.contains((attribute.attribute.friendlyName ?? "").lowercased())
-                }.flatMap { attribute in attribute.filled.map { ($0.value.lowercased(), attribute.name) } },
-                uniquingKeysWith: { first, _ in first })
+            // Values of the opaque scoped-id attributes, and (below) of eduPersonPrincipalName, lowercased,
+            // each with the first attribute that carries it. Names are lowercased once per attribute.
             // eduPersonPrincipalName is often the mail address on purpose; it counts only when a
             // different address is released in another email attribute.
-            let eppnValues = Dictionary(
-                analysis.attributes.filter { attribute in
-                    Self.eppn.contains(attribute.name.lowercased()) || Self.eppn.contains((attribute.attribute.friendlyName ?? "").lowercased())
-                }.flatMap { attribute in attribute.filled.map { ($0.value.lowercased(), attribute.name) } },
-                uniquingKeysWith: { first, _ in first })
+            var opaqueValues: [String: String] = [:]
+            var eppnValues: [String: String] = [:]
+            for attribute in analysis.attributes {
+                let name = attribute.name.lowercased(), friendlyName = (attribute.attribute.friendlyName ?? "").lowercased()
+                if Self.opaqueScoped.contains(name) || Self.opaqueScoped.contains(friendlyName) {
+                    for item in attribute.filled where opaqueValues[item.value.lowercased()] == nil { opaqueValues[item.value.lowercased()] = attribute.name }
+                }
+                if Self.eppn.contains(name) || Self.eppn.contains(friendlyName) {
+                    for item in attribute.filled where eppnValues[item.value.lowercased()] == nil { eppnValues[item.value.lowercased()] = attribute.name }
+                }
+            }
             for attribute in analysis.attributes(for: .email) {
                 let filled = attribute.filled
                 guard !filled.isEmpty else { continue }
