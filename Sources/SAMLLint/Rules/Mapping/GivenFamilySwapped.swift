@@ -11,7 +11,9 @@ public struct GivenFamilySwapped: Rule {
             independent evidence: the email local part (`jane.doe@`; `jdoe@`, `doej@` or a username `jdoe` \
             name the given name by its initial), the display name (`Doe, Jane` is family first; `Jane Doe` \
             is weak evidence, since family-first order is normal in Hungarian and East Asian names, but not in \
-            Thai ones), name-frequency data, the surname lists of family-first cultures and, for names none of those know, the shape of a name (its ending: `-чук`, `-nen`), weakly. Names in other scripts are \
+            Thai ones), name-frequency data, the surname lists of family-first cultures and, for names none of those know, the shape of a name (its ending: `-чук`, `-nen`), weakly. \
+            A family-name ending no given name has (`-shvili`, `-enko`, `-ová`) is evidence enough alone; a \
+            particle that only begins family names (`Ó`, `Mac`, `آل`) counts as a family name. Names in other scripts are \
             compared with the address through their transliteration. It reports only when the evidence agrees.
             """,
         message: "attributes NAME and NAME look swapped",
