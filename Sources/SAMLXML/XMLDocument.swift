@@ -171,6 +171,13 @@ public final class XMLDocument: @unchecked Sendable {
     // MARK: Locations
 
     /// 1-based line and column (in UTF-16 code units, as SARIF counts them) of a byte offset.
+    /// UTF-16 code units of the text `bytes` decode to: one per byte for ASCII (nearly always),
+    /// else counted on the decoded string (which also counts repaired bytes as Strings do).
+    private static func utf16Count(_ bytes: ArraySlice<UInt8>) -> Int {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.count }
+        return String(decoding: bytes, as: UTF8.self).utf16.count
+    }
+
     public func lineAndColumn(ofOffset offset: Int) -> (line: Int, column: Int) {
         let lineStarts = self.lineStarts
         var low = 0
@@ -190,9 +197,9 @@ public final class XMLDocument: @unchecked Sendable {
         lineStartsLock.unlock()
         var units: Int
         if let last, last.lineStart == start, last.offset <= end {
-            units = last.units + String(decoding: source[last.offset..<end], as: UTF8.self).utf16.count
+            units = last.units + Self.utf16Count(source[last.offset..<end])
         } else {
-            units = String(decoding: source[start..<end], as: UTF8.self).utf16.count
+            units = Self.utf16Count(source[start..<end])
         }
         lineStartsLock.lock()
         columnCursor = (start, end, units)

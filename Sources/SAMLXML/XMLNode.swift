@@ -264,6 +264,21 @@ public struct XMLNode: @unchecked Sendable, Hashable {
     }
 
     /// Whether the element contains a comment or processing instruction among its direct children.
+    /// Whether a comment or processing instruction lies anywhere below this node (a walk over the
+    /// tree that builds nothing).
+    public var hasCommentOrPIBelow: Bool {
+        func walk(_ node: xmlNodePtr) -> Bool {
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_COMMENT_NODE || current.pointee.type == XML_PI_NODE { return true }
+                if current.pointee.type == XML_ELEMENT_NODE, walk(current) { return true }
+                child = current.pointee.next
+            }
+            return false
+        }
+        return walk(pointer)
+    }
+
     public var containsCommentOrPI: Bool {
         var child = pointer.pointee.children
         while let current = child {

@@ -58,7 +58,7 @@ public struct MessageFacts: Sendable {
                     parentPath = parent.readablePath
                     lastParent = (parent, parentPath)
                 }
-                xpath = parentPath + "/" + element.pathStep
+                xpath = Self.attributePath(under: parentPath, attribute)
             } else {
                 xpath = element.readablePath
             }
@@ -66,6 +66,19 @@ public struct MessageFacts: Sendable {
                 name: attribute.name, friendlyName: attribute.friendlyName, values: attribute.values,
                 place: Place(line: position.line, column: position.column, xpath: xpath))
         }
+    }
+
+    /// `parentPath/` and the Attribute's `readablePath` step, written at once when the Name is known
+    /// (a non-empty `name` is the Name attribute as written: the step `pathStep` would make).
+    static func attributePath(under parentPath: String, _ attribute: Attribute) -> String {
+        guard !attribute.name.isEmpty else { return parentPath + "/" + attribute.element.pathStep }
+        var path = ""
+        path.reserveCapacity(parentPath.utf8.count + attribute.name.utf8.count + 18)
+        path += parentPath
+        path += "/Attribute[@Name='"
+        path += attribute.name
+        path += "']"
+        return path
     }
 
     static func place(_ node: XMLNode) -> Place {

@@ -184,7 +184,11 @@ public final class AssertionAnalysis: Sendable {
         for (local, source) in candidates {
             let parts = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" })
             guard parts.count == 1 || parts.count == 2 && parts.contains(where: { $0.count == 1 }) else { continue }
-            let letters = Self.fold(local).filter { $0.isASCII && $0.isLetter }
+            let folded = Self.fold(local)
+            // ASCII: the letters are the bytes A-Z and a-z (a `\r\n` pair is not a letter).
+            let letters = folded.utf8.allSatisfy({ $0 < 0x80 })
+                ? String(decoding: folded.utf8.filter(IdentifierClassifier.isASCIILetter), as: UTF8.self)
+                : folded.filter { $0.isASCII && $0.isLetter }
             guard letters.count >= 4, !result.contains(where: { $0.letters == letters }) else { continue }
             result.append((letters, "\(source) '\(local)'"))
         }

@@ -119,11 +119,14 @@ public struct NameClassifier: Sendable {
 
     /// `J.`, `J. D.`, `J.-P.`, `JD` only with dots or a single letter.
     func initials(_ value: String) -> Classification? {
-        let letters = value.filter(\.isLetter)
-        guard !letters.isEmpty, letters.count <= 4 else { return nil }
+        // How many letters the value's letters make (ASCII: its A-Z and a-z bytes, counted without
+        // building a string; other text as the letters joined, where marks and jamo may combine).
+        let letterCount = value.utf8.allSatisfy({ $0 < 0x80 })
+            ? value.utf8.count(where: IdentifierClassifier.isASCIILetter) : value.filter(\.isLetter).count
+        guard letterCount > 0, letterCount <= 4 else { return nil }
         let chunks = value.split(whereSeparator: { $0 == "." || $0 == " " || $0 == "-" })
         guard chunks.allSatisfy({ $0.count == 1 && $0.first!.isLetter }) else { return nil }
-        if value.hasASCII(".") || letters.count == 1 { return Classification(.initials, value.hasASCII(".") ? 0.9 : 0.7) }
+        if value.hasASCII(".") || letterCount == 1 { return Classification(.initials, value.hasASCII(".") ? 0.9 : 0.7) }
         return nil
     }
 }

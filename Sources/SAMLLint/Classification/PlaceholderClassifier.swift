@@ -19,7 +19,7 @@ public struct PlaceholderClassifier: Sendable {
         if (lower.hasPrefix("${") || lower.hasPrefix("{{") || lower.hasPrefix("$(") || lower.hasPrefix("#{")) && lower.hasSuffix("}") || lower.hasSuffix(")") && lower.hasPrefix("$(") {
             return Classification(.placeholder, 0.97)
         }
-        if lower.count >= 3, lower.hasPrefix("%"), lower.hasSuffix("%"), !lower.dropFirst().dropLast().contains(" ") {
+        if lower.hasPrefix("%"), lower.hasSuffix("%"), lower.count >= 3, !lower.dropFirst().dropLast().contains(" ") {
             return Classification(.placeholder, 0.9)
         }
         if lower.hasPrefix("[") && lower.hasSuffix("]") || lower.hasPrefix("<") && lower.hasSuffix(">") {
@@ -34,7 +34,8 @@ public struct PlaceholderClassifier: Sendable {
         // Only punctuation or one repeated character (`xxxx`, `....`, `0000`).
         let hasASCIIAlphanumeric = text.utf8.contains { IdentifierClassifier.isDigit($0) || IdentifierClassifier.isASCIILetter($0) }
         if !hasASCIIAlphanumeric, !text.contains(where: { $0.isLetter || $0.isNumber }) { return Classification(.placeholder, 0.9) }
-        if let first = lower.first, first.isLetter, lower.count >= 3, lower.allSatisfy({ $0 == first }) {
+        // (The character count last: it walks the whole value, and most values differ by their second character.)
+        if let first = lower.first, first.isLetter, lower.allSatisfy({ $0 == first }), lower.count >= 3 {
             return Classification(.placeholder, 0.85)
         }
         return nil

@@ -68,6 +68,13 @@ public struct InferenceSample: Sendable {
 
     /// Every non-empty value of an attribute Name, across repeated Attribute elements.
     public func values(of name: String) -> [String] {
-        attributes.filter { $0.name == name }.flatMap(\.values).map(\.trimmed).filter { !$0.isEmpty }
+        var result: [String] = []
+        for attribute in attributes where attribute.name == name {
+            for value in attribute.values {
+                let trimmed = value.trimmed
+                if !trimmed.isEmpty { result.append(trimmed) }
+            }
+        }
+        return result
     }
 }

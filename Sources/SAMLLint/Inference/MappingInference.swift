@@ -32,7 +32,6 @@ public struct MappingInference: Sendable {
     /// `settings.fit` as rows per field (in `settings.fields` order) indexed by label ordinal: read
     /// for every value of every message.
     let fitRows: [[Double]]
-    static let labelOrdinal: [ValueLabel: Int] = Dictionary(uniqueKeysWithValues: ValueLabel.allCases.enumerated().map { ($1, $0) })
 
     /// Per-candidate aggregates over the samples (a class: scoring reads each candidate for every
     /// field, and copying its tables each time showed in profiles).
@@ -179,7 +178,7 @@ public struct MappingInference: Sendable {
         for label in labels { candidate.labelCounts[label.ordinal] += 1 }
         candidate.values += labels.count
         if candidate.fitSum.isEmpty { candidate.fitSum = Array(repeating: 0, count: fitRows.count) }
-        let ordinals = labels.map(\.ordinal)  // positions in `ValueLabel.allCases` (`labelOrdinal`'s values)
+        let ordinals = labels.map(\.ordinal)  // positions in `ValueLabel.allCases`, as `fitRows` is indexed
         for (index, row) in fitRows.enumerated() {
             if settings.fields[index] == .groups {
                 candidate.fitSum[index] += ordinals.reduce(0) { $0 + row[$1] } / Double(ordinals.count)

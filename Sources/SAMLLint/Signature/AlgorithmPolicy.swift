@@ -1,8 +1,9 @@
 import Yams
 import SAMLXML
 
-/// The algorithm policy of `rules/signature-algorithms.yml`.
-public struct AlgorithmPolicy: Sendable {
+/// The algorithm policy of `rules/signature-algorithms.yml`. A class: several signature rules fetch
+/// it for every message, and a struct of seven sets was copied (and released) each time.
+public final class AlgorithmPolicy: Sendable {
     public let acceptedSignatureMethods: Set<String>
     public let deprecatedSignatureMethods: Set<String>
     public let hmacSignatureMethods: Set<String>

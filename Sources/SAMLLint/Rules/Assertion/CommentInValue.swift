@@ -34,6 +34,8 @@ public struct CommentInValue: Rule {
                     evidence: [Evidence(value: nameID.value, classifiedAs: "comment-split")],
                     fix: Fix("Reject this assertion; if your IdP produced it, it has been tampered with. Make sure your SAML library reads the whole text content."))
             }
+            // Values are looked at one by one only when the assertion holds a comment or PI at all.
+            guard assertion.element.hasCommentOrPIBelow else { continue }
             for attribute in assertion.attributes {
                 for value in attribute.valueElements where value.element.containsCommentOrPI {
                     findings.report(
