@@ -115,7 +115,7 @@ public struct GivenFamilySwapped: Rule {
         ])
 
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
-        let weights = SwapWeights(context.ruleData)
+        let weights = SwapWeights.of(context.ruleData)
         for assertion in message.assertions {
             let analysis = AssertionAnalysis.of(assertion, context: context)
             guard let givenAttribute = analysis.attributes(for: .firstName).first(where: { !$0.filled.isEmpty }),

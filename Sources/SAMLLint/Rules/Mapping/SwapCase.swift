@@ -8,6 +8,9 @@ struct SwapCase {
     /// Both values folded (lower case, no diacritics).
     let g: String
     let f: String
+    /// Both values transliterated to Latin letters (`Коцева` -> koceva), as addresses spell them.
+    let gLatin: String
+    let fLatin: String
     let analysis: AssertionAnalysis
     let weights: SwapWeights
     let data: RuleData
@@ -27,6 +30,8 @@ struct SwapCase {
         self.family = family
         self.g = AssertionAnalysis.fold(given)
         self.f = AssertionAnalysis.fold(family)
+        self.gLatin = AssertionAnalysis.latin(given)
+        self.fLatin = AssertionAnalysis.latin(family)
         self.analysis = analysis
         self.weights = weights
         self.data = context.ruleData
@@ -35,8 +40,6 @@ struct SwapCase {
 
     /// Email `given.family@` / `given_family@` (order evidence: `family.given@` is a convention too).
     mutating func weighEmailOrder() {
-        let gLatin = AssertionAnalysis.latin(given)
-        let fLatin = AssertionAnalysis.latin(family)
         if let expected = analysis.expectedNames, !gLatin.isEmpty, !fLatin.isEmpty {
             // One side matching is enough: transliterations differ (`Коцева` -> koceva / kotseva).
             let swappedMatch = AssertionAnalysis.spells(expected.given, family) || AssertionAnalysis.spells(expected.family, given)
@@ -58,8 +61,8 @@ struct SwapCase {
     mutating func weighInitialForms() {
         var initialSwapped: String?
         for local in analysis.nameLocalParts {
-            let swapped = Self.built(local.letters, initialOf: family, then: given, initialLast: !familyFirst)
-            let normal = Self.built(local.letters, initialOf: given, then: family, initialLast: !familyFirst)
+            let swapped = Self.built(local.letters, initialOf: fLatin, then: given, latin: gLatin, initialLast: !familyFirst)
+            let normal = Self.built(local.letters, initialOf: gLatin, then: family, latin: fLatin, initialLast: !familyFirst)
             if normal && !swapped { contradicted = true }
             if swapped && !normal && initialSwapped == nil { initialSwapped = local.source }
         }
@@ -143,12 +146,11 @@ struct SwapCase {
         return !contradicted && (independent || orderSuffices) && score >= weights.needed
     }
 
-    /// Whether `letters` (an email local part or username, folded) is the initial of `initialOf` followed
-    /// by `then` (`jdoe`; cut to a directory's length limit, `jmacgillivra`), or with `initialLast`
-    /// also `then` followed by the initial (`doej`).
-    static func built(_ letters: String, initialOf: String, then: String, initialLast: Bool) -> Bool {
-        let full = AssertionAnalysis.latin(then)
-        guard let initial = AssertionAnalysis.latin(initialOf).first, full.count >= 3, letters != full else { return false }
+    /// Whether `letters` (an email local part or username, folded) is the initial of `initialOf` (in
+    /// Latin letters) followed by `then` (`latin`, its Latin letters: `jdoe`; cut to a directory's length
+    /// limit, `jmacgillivra`), or with `initialLast` also `then` followed by the initial (`doej`).
+    static func built(_ letters: String, initialOf: String, then: String, latin full: String, initialLast: Bool) -> Bool {
+        guard let initial = initialOf.first, full.count >= 3, letters != full else { return false }
         func spells(_ rest: Substring) -> Bool {
             let rest = String(rest)
             if rest == full { return true }

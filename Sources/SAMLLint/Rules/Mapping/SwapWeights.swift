@@ -1,6 +1,6 @@
 /// The thresholds of mapping/given-family-swapped (`mapping.swap.*` and `mapping.names.strongLogOdds` in
 /// rules/thresholds.yml, where each is explained).
-struct SwapWeights {
+struct SwapWeights: Sendable {
     /// Evidence score needed to report.
     let needed: Double
     /// Whether email + display order alone may report (unless a value looks family-first).
@@ -12,6 +12,11 @@ struct SwapWeights {
     let lexicon, lexiconAgree, lexiconSingle, lexiconSingleWritten, lexiconMargin, lexiconVeryStrong: Double
     let veryStrongOdds, listedOnly: Double
     let shape, shapeCap, shapeOdds: Double
+
+    /// Read once per rules folder (every message asks).
+    static func of(_ data: RuleData) -> SwapWeights {
+        data.cached("mapping.swap.weights") { SwapWeights($0) }
+    }
 
     init(_ data: RuleData) {
         needed = data.threshold("mapping.swap.minScore", default: 2)
