@@ -99,15 +99,24 @@ public struct Linter: Sendable {
 
     /// Lints one input source (a file, standard input, or bytes already in memory).
     public func lint(source: InputSource) -> InputReport {
-        if case let .file(path) = source, inputFormat == .auto || inputFormat == .xml, Self.isAggregateFile(path) {
-            return lintAggregate(path: path, displayPath: source.displayPath)
+        if case let .file(path) = source, inputFormat == .auto || inputFormat == .xml {
+            // Small files are read at once; only large ones are peeked at for an aggregate to stream.
+            if let small = RegularFile.read(path, limit: readLimit, unlessAtLeast: Self.streamThreshold) {
+                return lint(read: small, path: source.displayPath)
+            }
+            if Self.isAggregateFile(path) { return lintAggregate(path: path, displayPath: source.displayPath) }
         }
         if case .standardInput = source, inputFormat == .auto || inputFormat == .xml { return lintStandardInput() }
-        switch source.read(limit: readLimit) {
+        return lint(read: source.read(limit: readLimit), path: source.displayPath)
+    }
+
+    /// Lints the bytes read from an input, or reports why they could not be read.
+    private func lint(read: Result<[UInt8], InputError>, path: String) -> InputReport {
+        switch read {
         case let .success(bytes):
-            return lint(bytes: bytes, path: source.displayPath)
+            return lint(bytes: bytes, path: path)
         case let .failure(error):
-            return inputFailure(path: source.displayPath, error: error, messageIndex: nil)
+            return inputFailure(path: path, error: error, messageIndex: nil)
         }
     }
 
