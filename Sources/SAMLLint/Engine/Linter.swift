@@ -70,13 +70,15 @@ public struct Linter: Sendable {
     /// The batch phase: rules that read every message of the run together. Their findings are
     /// filed under the input they point into.
     func runBatchRules(on reports: inout [InputReport]) {
-        let batch = reports.flatMap(\.facts)
-        guard !batch.isEmpty else { return }
+        let facts = reports.flatMap(\.facts)
+        guard !facts.isEmpty else { return }
         var indexByPath: [String: Int] = [:]
         for (index, report) in reports.enumerated() where indexByPath[report.path] == nil { indexByPath[report.path] = index }
         // The batch rules are independent: they run side by side, and their findings are merged in
         // rule order, so the report is the same as one after the other.
         let batchRules = enabled.compactMap { rule, severity in rule.asBatchRule.map { ($0, type(of: rule).description.id, severity) } }
+        guard !batchRules.isEmpty else { return }
+        let batch = MessageBatch(facts)
         let results = ResultSlots<[Finding]>(count: batchRules.count)
         let context = self.context
         DispatchQueue.concurrentPerform(iterations: batchRules.count) { position in
