@@ -265,10 +265,7 @@ public final class AssertionAnalysis: Sendable {
     /// another script (`Ольга` -> `olga`, `王` -> `wang`), ASCII letters only.
     public static func latin(_ text: String) -> String {
         guard text.utf8.count <= 512 else { return "" }  // names are short; never transliterate hostile blobs
-        if let known = latinMemo.get(text) { return known }
-        let result = computeLatin(text)
-        latinMemo.set(text, result)
-        return result
+        return latinMemo.value(for: text) { computeLatin(text) }
     }
 
     private static let latinMemo = LookupMemo<String>()
