@@ -33,6 +33,8 @@ public final class AnalyzedAttribute: Sendable {
 
     static func dominant(of items: [(value: String, class: Classification)]) -> (label: ValueLabel, share: Double, confidence: Double)? {
         guard !items.isEmpty else { return nil }
+        // One value (most attributes): its label, all of the share, its confidence; no tables.
+        if items.count == 1 { return (items[0].class.label, 1, 0 + items[0].class.confidence) }  // 0 + as the sum: -0 stays 0
         // Counts and confidence sums per label, by the label's position (no dictionary per attribute).
         var counts = [Int](repeating: 0, count: ValueLabel.allCases.count)
         var sums = [Double](repeating: 0, count: ValueLabel.allCases.count)
