@@ -107,6 +107,18 @@ enum Output {
     }
 
     private static func write(bytes: UnsafeBufferPointer<UInt8>, to path: String?) throws {
+        try write(to: path) { writeAll(bytes, to: $0) }
+    }
+
+    /// Pieces of one output, written one after the other (a large report is not joined first).
+    static func write(pieces: [[UInt8]], to path: String?) throws {
+        try write(to: path) { descriptor in
+            pieces.allSatisfy { piece in piece.withUnsafeBufferPointer { writeAll($0, to: descriptor) } }
+        }
+    }
+
+    /// Opens `path` (or takes standard output) and runs `body`, which writes and says whether it all went out.
+    private static func write(to path: String?, _ body: (Int32) -> Bool) throws {
         if let path {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
@@ -114,12 +126,12 @@ enum Output {
                 throw ExitCode(2)
             }
             defer { close(descriptor) }
-            guard writeAll(bytes, to: descriptor) else {
+            guard body(descriptor) else {
                 Output.error("cannot write \(path): \(String(cString: strerror(errno)))")
                 throw ExitCode(2)
             }
         } else {
-            _ = writeAll(bytes, to: STDOUT_FILENO)
+            _ = body(STDOUT_FILENO)
         }
     }
 

@@ -67,6 +67,10 @@ struct DirectJSONTests {
         }
         let report = Report(inputs: inputs)
         #expect(JSONReporter().render(report, options: ReportOptions()) == JSONReporter.encodeWithFoundation(report))
+        // The pieces the command writes one after the other are the same bytes.
+        let pieces = JSONReporter().renderUTF8Pieces(report, options: ReportOptions())
+        #expect(pieces.count > 1)
+        #expect(pieces.flatMap { $0 } == JSONReporter().renderUTF8(report, options: ReportOptions()))
     }
 
     @Test func nonFiniteConfidenceIsRefused() {

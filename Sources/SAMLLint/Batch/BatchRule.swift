@@ -1,7 +1,7 @@
 /// A rule that reads all the messages of a run together (grouped by connection where it matters)
 /// instead of one message at a time: consistency between logins, duplicates across users.
 public protocol BatchRule: Rule {
-    func check(batch: [MessageFacts], context: LintContext, findings: inout BatchFindingEmitter)
+    func check(batch: MessageBatch, context: LintContext, findings: inout BatchFindingEmitter)
 }
 
 extension BatchRule {

@@ -33,6 +33,8 @@ public final class AnalyzedAttribute: Sendable {
 
     static func dominant(of items: [(value: String, class: Classification)]) -> (label: ValueLabel, share: Double, confidence: Double)? {
         guard !items.isEmpty else { return nil }
+        // One value (most attributes): its label, all of the share, its confidence; no tables.
+        if items.count == 1 { return (items[0].class.label, 1, 0 + items[0].class.confidence) }  // 0 + as the sum: -0 stays 0
         // Counts and confidence sums per label, by the label's position (no dictionary per attribute).
         var counts = [Int](repeating: 0, count: ValueLabel.allCases.count)
         var sums = [Double](repeating: 0, count: ValueLabel.allCases.count)
@@ -182,8 +184,7 @@ public final class AssertionAnalysis: Sendable {
             candidates.append((local.split(separator: "\\").last.map(String.init) ?? local, "the \(field.rawValue)"))
         }
         for (local, source) in candidates {
-            let parts = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" })
-            guard parts.count == 1 || parts.count == 2 && parts.contains(where: { $0.count == 1 }) else { continue }
+            guard Self.isNameAndInitialShaped(local) else { continue }
             let folded = Self.fold(local)
             // ASCII: the letters are the bytes A-Z and a-z (a `\r\n` pair is not a letter).
             let letters = folded.utf8.allSatisfy({ $0 < 0x80 })
@@ -193,6 +194,29 @@ public final class AssertionAnalysis: Sendable {
             result.append((letters, "\(source) '\(local)'"))
         }
         return result
+    }
+
+    /// One part, or two parts one of which is a single character, once split at `.`, `_` and `-`
+    /// (empty parts dropped): `jdoe`, `j.doe`, `doe_j`; not `jane.doe`. ASCII without CR is
+    /// counted on bytes (a byte is a Character there), anything else on Characters.
+    static func isNameAndInitialShaped(_ local: String) -> Bool {
+        let utf8 = local.utf8
+        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            var parts = 0, length = 0, hasSingle = false
+            for byte in utf8 {
+                if byte == 0x2E || byte == 0x5F || byte == 0x2D {  // . _ -
+                    if length > 0 { parts += 1; hasSingle = hasSingle || length == 1 }
+                    length = 0
+                    if parts > 2 { return false }
+                } else {
+                    length += 1
+                }
+            }
+            if length > 0 { parts += 1; hasSingle = hasSingle || length == 1 }
+            return parts == 1 || parts == 2 && hasSingle
+        }
+        let parts = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" })
+        return parts.count == 1 || parts.count == 2 && parts.contains(where: { $0.count == 1 })
     }
 
     /// Whether a Latin token from an email or username names `value`: its Latin form, or, for a value
@@ -265,10 +289,7 @@ public final class AssertionAnalysis: Sendable {
     /// another script (`Ольга` -> `olga`, `王` -> `wang`), ASCII letters only.
     public static func latin(_ text: String) -> String {
         guard text.utf8.count <= 512 else { return "" }  // names are short; never transliterate hostile blobs
-        if let known = latinMemo.get(text) { return known }
-        let result = computeLatin(text)
-        latinMemo.set(text, result)
-        return result
+        return latinMemo.value(for: text) { computeLatin(text) }
     }
 
     private static let latinMemo = LookupMemo<String>()

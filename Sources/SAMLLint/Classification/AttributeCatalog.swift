@@ -112,10 +112,7 @@ public final class AttributeCatalog: Sendable {
     /// What a Name promises, if the catalog knows it. Names repeat across every message of a
     /// connection, so answers are memoised (bounded).
     public func lookup(_ name: String) -> CatalogMatch? {
-        if let known = memo.get(name) { return known.match }
-        let match = lookupUncached(name)
-        memo.set(name, .init(match: match))
-        return match
+        memo.value(for: name) { .init(match: lookupUncached(name)) }.match
     }
 
     func lookupUncached(_ name: String) -> CatalogMatch? {

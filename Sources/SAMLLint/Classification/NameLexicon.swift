@@ -167,10 +167,7 @@ public final class NameLexicon: Sendable {
 
     /// The frequencies of one name token (case-insensitive; hyphenated parts fall back to the first part).
     public func frequency(_ token: String) -> Frequency? {
-        if let known = memo.get(token) { return known.frequency }
-        let result = lookUp(token)
-        memo.set(token, Memo(frequency: result))
-        return result
+        memo.value(for: token) { Memo(frequency: lookUp(token)) }.frequency
     }
 
     /// Several rules and inference ask for the same tokens of a message.

@@ -38,10 +38,7 @@ public final class NameShapeModel: Sendable {
 
     public func givenLogOdds(_ token: String) -> Double {
         guard !weights.isEmpty else { return 0 }
-        if let known = memo.get(token) { return known }
-        let odds = computeGivenLogOdds(token)
-        memo.set(token, odds)
-        return odds
+        return memo.value(for: token) { computeGivenLogOdds(token) }
     }
 
     private func computeGivenLogOdds(_ token: String) -> Double {

@@ -31,10 +31,7 @@ public final class ValueClassifier: Sendable {
     private let memo = LookupMemo<Classification>()
 
     public func classify(_ raw: String) -> Classification {
-        if let known = memo.get(raw) { return known }
-        let result = classifyUncached(raw)
-        memo.set(raw, result)
-        return result
+        memo.value(for: raw) { classifyUncached(raw) }
     }
 
     func classifyUncached(_ raw: String) -> Classification {

@@ -35,10 +35,7 @@ public final class ValuePatterns: Sendable {
 
     /// Whether a single name token ends like a family name (`Kubíková`, `Ivanov`, `Abeghyan`, `O'Brien`).
     public func hasFamilyEnding(_ token: String) -> Bool {
-        if let known = endingMemo.get(token) { return known }
-        let result = computeFamilyEnding(token)
-        endingMemo.set(token, result)
-        return result
+        endingMemo.value(for: token) { computeFamilyEnding(token) }
     }
 
     /// Several rules and the classifier ask about the same tokens of a message.

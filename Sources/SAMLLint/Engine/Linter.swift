@@ -70,13 +70,15 @@ public struct Linter: Sendable {
     /// The batch phase: rules that read every message of the run together. Their findings are
     /// filed under the input they point into.
     func runBatchRules(on reports: inout [InputReport]) {
-        let batch = reports.flatMap(\.facts)
-        guard !batch.isEmpty else { return }
+        let facts = reports.flatMap(\.facts)
+        guard !facts.isEmpty else { return }
         var indexByPath: [String: Int] = [:]
         for (index, report) in reports.enumerated() where indexByPath[report.path] == nil { indexByPath[report.path] = index }
         // The batch rules are independent: they run side by side, and their findings are merged in
         // rule order, so the report is the same as one after the other.
         let batchRules = enabled.compactMap { rule, severity in rule.asBatchRule.map { ($0, type(of: rule).description.id, severity) } }
+        guard !batchRules.isEmpty else { return }
+        let batch = MessageBatch(facts)
         let results = ResultSlots<[Finding]>(count: batchRules.count)
         let context = self.context
         DispatchQueue.concurrentPerform(iterations: batchRules.count) { position in
@@ -99,15 +101,24 @@ public struct Linter: Sendable {
 
     /// Lints one input source (a file, standard input, or bytes already in memory).
     public func lint(source: InputSource) -> InputReport {
-        if case let .file(path) = source, inputFormat == .auto || inputFormat == .xml, Self.isAggregateFile(path) {
-            return lintAggregate(path: path, displayPath: source.displayPath)
+        if case let .file(path) = source, inputFormat == .auto || inputFormat == .xml {
+            // Small files are read at once; only large ones are peeked at for an aggregate to stream.
+            if let small = RegularFile.read(path, limit: readLimit, unlessAtLeast: Self.streamThreshold) {
+                return lint(read: small, path: source.displayPath)
+            }
+            if Self.isAggregateFile(path) { return lintAggregate(path: path, displayPath: source.displayPath) }
         }
         if case .standardInput = source, inputFormat == .auto || inputFormat == .xml { return lintStandardInput() }
-        switch source.read(limit: readLimit) {
+        return lint(read: source.read(limit: readLimit), path: source.displayPath)
+    }
+
+    /// Lints the bytes read from an input, or reports why they could not be read.
+    private func lint(read: Result<[UInt8], InputError>, path: String) -> InputReport {
+        switch read {
         case let .success(bytes):
-            return lint(bytes: bytes, path: source.displayPath)
+            return lint(bytes: bytes, path: path)
         case let .failure(error):
-            return inputFailure(path: source.displayPath, error: error, messageIndex: nil)
+            return inputFailure(path: path, error: error, messageIndex: nil)
         }
     }
 

@@ -70,17 +70,41 @@ extension MappingInference {
         // All lowercase (with a letter) and ASCII: a group. Tested on bytes: in ASCII a letter is
         // A-Z or a-z, and lowercasing changes only A-Z.
         let utf8 = trimmed.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }), utf8.contains(where: IdentifierClassifier.isASCIILetter),
-            !utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
-        {
+        let isASCII = utf8.allSatisfy({ $0 < 0x80 })
+        if isASCII, utf8.contains(where: IdentifierClassifier.isASCIILetter), !utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
             return .groupList
         }
         // Made of group words only: a group. Stops at the first other word (most names).
+        if isASCII { return isASCIIGroupWords(utf8) ? .groupList : label }
         var words = 0
         for token in trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }) {
             guard groupWords.contains(token.lowercased()) else { return label }
             words += 1
         }
         return words > 0 ? .groupList : label
+    }
+
+    /// `relabel`'s group-word test on ASCII bytes: in ASCII a character is a byte (a `\r\n` pair
+    /// is no separator either), so the tokens and their lowercase forms are those of the
+    /// Character split, without a Substring and a lowercased String per token.
+    private func isASCIIGroupWords(_ utf8: String.UTF8View) -> Bool {
+        var words = 0
+        var token: [UInt8] = []
+        token.reserveCapacity(32)
+        func endToken() -> Bool {
+            defer { token.removeAll(keepingCapacity: true) }
+            guard !token.isEmpty else { return true }
+            words += 1
+            return groupWords.contains(String(decoding: token, as: UTF8.self))
+        }
+        for byte in utf8 {
+            if byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x2E {  // space - _ .
+                guard endToken() else { return false }
+            } else {
+                token.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
+        guard endToken() else { return false }
+        return words > 0
     }
 }

@@ -89,9 +89,11 @@ public struct MappingInference: Sendable {
         let total = max(samples.count, 1)
         for candidate in candidates { candidate.promise = promises(for: candidate, samples: samples) }
 
+        // A candidate's repetition is the same for every field: computed once per candidate.
+        let repetitions = candidates.map(repetition)
         var scores: [[Double]] = []
         for (index, field) in fields.enumerated() {
-            scores.append(candidates.map { score($0, field: field, fieldIndex: index, total: total) })
+            scores.append(candidates.indices.map { score(candidates[$0], field: field, fieldIndex: index, total: total, repeats: repetitions[$0]) })
         }
         // An identifier that stays the same while the people change (a tenant id, an IdP id) is not
         // the user's id.
@@ -222,7 +224,8 @@ public struct MappingInference: Sendable {
         return Double(repeated) / Double(all)
     }
 
-    func score(_ candidate: Candidate, field: ProfileField, fieldIndex: Int, total: Int) -> Double {
+    /// `repeats` is `repetition(candidate)`.
+    func score(_ candidate: Candidate, field: ProfileField, fieldIndex: Int, total: Int, repeats: Double) -> Double {
         let presence = Double(candidate.present) / Double(total)
         var fit = candidate.present > 0 && !candidate.fitSum.isEmpty ? candidate.fitSum[fieldIndex] / Double(candidate.present) : 0
         if (field == .firstName || field == .lastName), candidate.nameLike > 0 {
@@ -235,7 +238,6 @@ public struct MappingInference: Sendable {
             let strength = settings.nameEvidenceGain * lean * candidate.nameLike.squareRoot()
             fit = max(fit * 0.5, nameShare * (0.5 + 0.5 * tanh(strength)))
         }
-        let repeats = repetition(candidate)
         if field == .groups {
             fit = max(fit, min(1, fit + settings.repetitionGroupsWeight * repeats))
         } else if field.isName {

@@ -13,6 +13,13 @@ enum RegularFile {
 
     /// The whole file, refusing more than `limit` bytes without reading them all.
     static func read(_ path: String, limit: Int) -> Result<[UInt8], InputError> {
+        read(path, limit: limit, unlessAtLeast: nil)!
+    }
+
+    /// The whole file as `read(_:limit:)` gives it, or nil, unread, when it is a regular file of at
+    /// least `threshold` bytes (the caller peeks at those). One `open` and `fstat` for both
+    /// questions: a separate `stat` walked the path again for every small file.
+    static func read(_ path: String, limit: Int, unlessAtLeast threshold: Int?) -> Result<[UInt8], InputError>? {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
@@ -35,6 +42,7 @@ enum RegularFile {
             return .failure(InputError(ruleId: "input/unreadable", message: "not a regular file (\(Self.typeName(type)))"))
         }
         let expected = Int(info.st_size)
+        if let threshold, expected >= threshold { return nil }
         if expected > limit {
             return .failure(InputError(ruleId: "input/too-large", message: "input is over \(limit) bytes; refused without reading the rest"))
         }

@@ -22,33 +22,50 @@ public struct JSONReporter: Reporter {
         return bytes
     }
 
+    /// The bytes of `renderUTF8` in pieces, without joining the encoded chunks into one buffer.
+    public func renderUTF8Pieces(_ report: Report, options: ReportOptions) -> [[UInt8]] {
+        guard var pieces = try? Self.encodePieces(report) else { return [renderUTF8(report, options: options)] }
+        pieces.append([0x0A])
+        return pieces
+    }
+
     /// Below this many elements one pass is as fast as splitting the work.
     public static let parallelThreshold = 256
 
     static func encode(_ report: Report) throws -> [UInt8] {
-        guard report.findings.count + report.inputs.count >= parallelThreshold else { return try PrettyJSONEncoder.encode(report) }
+        let pieces = try encodePieces(report)
+        if pieces.count == 1 { return pieces[0] }
+        var out: [UInt8] = []
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + 16)
+        for piece in pieces { out += piece }
+        return out
+    }
+
+    /// The encoded report as consecutive pieces: the skeleton's text around the two arrays, and
+    /// each array's chunks with their separators.
+    static func encodePieces(_ report: Report) throws -> [[UInt8]] {
+        guard report.findings.count + report.inputs.count >= parallelThreshold else { return [try PrettyJSONEncoder.encode(report)] }
         var skeleton = report
         skeleton.findings = []
         skeleton.inputs = []
         var rest = Substring(String(decoding: try PrettyJSONEncoder.encode(skeleton), as: UTF8.self))
         let parts = [("findings", try encodeElements(report.findings)), ("inputs", try encodeElements(report.inputs))]
-        var out: [UInt8] = []
-        out.reserveCapacity(rest.utf8.count + parts.reduce(0) { $0 + $1.1.reduce(0) { $0 + $1.count + 2 } } + 16)
+        var pieces: [[UInt8]] = []
+        let separator = Array(",\n".utf8)
         for (key, chunks) in parts {
             guard !chunks.isEmpty else { continue }
             let opening = "\n  \"\(key)\" : [\n"
-            guard let range = rest.range(of: opening + "\n  ]") else { return try PrettyJSONEncoder.encode(report) }
-            out += rest[..<range.lowerBound].utf8
-            out += opening.utf8
+            guard let range = rest.range(of: opening + "\n  ]") else { return [try PrettyJSONEncoder.encode(report)] }
+            pieces.append(Array(rest[..<range.lowerBound].utf8) + Array(opening.utf8))
             for (index, chunk) in chunks.enumerated() {
-                if index > 0 { out += ",\n".utf8 }
-                out += chunk
+                if index > 0 { pieces.append(separator) }
+                pieces.append(chunk)
             }
-            out += "\n  ]".utf8
+            pieces.append(Array("\n  ]".utf8))
             rest = rest[range.upperBound...]
         }
-        out += rest.utf8
-        return out
+        pieces.append(Array(rest.utf8))
+        return pieces
     }
 
     /// The elements as items of a top-level array (depth 2), in chunks of consecutive elements

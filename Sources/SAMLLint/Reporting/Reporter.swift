@@ -6,10 +6,14 @@ public protocol Reporter: Sendable {
     /// The rendered report as UTF-8 bytes, for writing (a folder's JSON report is tens of MB; its
     /// reporter makes the bytes without a String in between).
     func renderUTF8(_ report: Report, options: ReportOptions) -> [UInt8]
+    /// `renderUTF8`'s bytes in consecutive pieces, to write one after the other: a large report
+    /// need not be copied into one buffer first.
+    func renderUTF8Pieces(_ report: Report, options: ReportOptions) -> [[UInt8]]
 }
 
 extension Reporter {
     public func renderUTF8(_ report: Report, options: ReportOptions) -> [UInt8] { Array(render(report, options: options).utf8) }
+    public func renderUTF8Pieces(_ report: Report, options: ReportOptions) -> [[UInt8]] { [renderUTF8(report, options: options)] }
 }
 
 /// What every reporter may need besides the report.

@@ -30,7 +30,20 @@ final class LookupMemo<Value: Sendable>: Sendable {
 
     func set(_ value: String, _ result: Value) {
         guard value.utf8.count <= 256 else { return }
-        let hash = MemoHash.of(value)
+        set(value, result, hash: MemoHash.of(value))
+    }
+
+    /// The value remembered for `key`, else `compute()`'s, remembered: `get` then `set`, with the
+    /// key hashed once.
+    func value(for key: String, compute: () -> Value) -> Value {
+        let hash = MemoHash.of(key)
+        if let known = shard(hash).table.withLock({ $0.value(for: key, hash: hash) }) { return known }
+        let result = compute()
+        if key.utf8.count <= 256 { set(key, result, hash: hash) }
+        return result
+    }
+
+    private func set(_ value: String, _ result: Value, hash: UInt64) {
         shard(hash).table.withLock { table in
             if table.count >= Self.shardLimit { table.removeAll() }
             table.insert(result, for: value, hash: hash)

@@ -19,16 +19,22 @@ public enum XMLSec {
         guard cxmlsec_check_version() == 1 else { return false }
         guard xmlSecOpenSSLAppInit(nil) >= 0, xmlSecOpenSSLInit() >= 0 else { return false }
         xmlSecErrorsSetCallback { _, _, function, _, subject, reason, message in
-            var text = ""
-            if let function { text += String(cString: function) }
-            if let subject { text += (text.isEmpty ? "" : ": ") + String(cString: subject) }
+            // The parts joined by ": " as bytes, decoded once (the ASCII separator keeps each part's
+            // invalid UTF-8, if any, repaired as it was part by part).
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(256)
+            func append(_ part: UnsafeRawBufferPointer) {
+                if !bytes.isEmpty { bytes += [0x3A, 0x20] }
+                bytes += part
+            }
+            if let function { append(UnsafeRawBufferPointer(start: function, count: strlen(function))) }
+            if let subject { append(UnsafeRawBufferPointer(start: subject, count: strlen(subject))) }
             if let message {
                 // Drop the libxml2 last-error suffix: it is thread state, not about this signature.
                 let length = strstr(message, "; xml error: ").map { UnsafePointer($0) - message } ?? Int(strlen(message))
-                let bytes = UnsafeRawBufferPointer(start: message, count: length)
-                text += (text.isEmpty ? "" : ": ") + String(decoding: bytes, as: UTF8.self)
+                append(UnsafeRawBufferPointer(start: message, count: length))
             }
-            XMLSec.record(reason: reason, text: text)
+            XMLSec.record(reason: reason, text: String(decoding: bytes, as: UTF8.self))
         }
         return true
     }()

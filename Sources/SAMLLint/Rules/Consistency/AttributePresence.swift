@@ -28,7 +28,7 @@ public struct AttributePresence: BatchRule {
             Example(ExampleSAML.response(attributes: [.init("email", ["a@example.com"])])),
         ])
 
-    public func check(batch: [MessageFacts], context: LintContext, findings: inout BatchFindingEmitter) {
+    public func check(batch: MessageBatch, context: LintContext, findings: inout BatchFindingEmitter) {
         for (connection, messages) in batch.byConnection where messages.count >= 2 {
             let present = messages.map { Set($0.attributes.map(\.name)) }
             let all = present.reduce(Set<String>()) { $0.union($1) }

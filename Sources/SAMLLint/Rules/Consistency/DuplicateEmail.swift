@@ -22,7 +22,7 @@ public struct DuplicateEmail: BatchRule {
             Example(ExampleSAML.batch([login(id: "00u1", email: "jane@example.com"), login(id: "00u1", email: "jane@example.com")])),
         ])
 
-    public func check(batch: [MessageFacts], context: LintContext, findings: inout BatchFindingEmitter) {
+    public func check(batch: MessageBatch, context: LintContext, findings: inout BatchFindingEmitter) {
         for (connection, messages) in batch.byConnection {
             let withBoth = messages.filter { $0.profile?.email != nil && $0.profile?.idpID != nil }
             let byEmail = Dictionary(grouping: withBoth) { $0.profile!.email!.lowercased() }

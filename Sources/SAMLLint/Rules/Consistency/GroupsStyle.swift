@@ -26,7 +26,7 @@ public struct GroupsStyle: BatchRule {
             ])),
         ])
 
-    public func check(batch: [MessageFacts], context: LintContext, findings: inout BatchFindingEmitter) {
+    public func check(batch: MessageBatch, context: LintContext, findings: inout BatchFindingEmitter) {
         for (connection, messages) in batch.byConnection where messages.count >= 2 {
             var repeated: [MessageFacts] = []
             var multiValued: [MessageFacts] = []

@@ -34,7 +34,7 @@ public struct TransientNameID: BatchRule {
             Example(ExampleSAML.batch([login("00u1", email: "jane@example.com"), login("00u2", email: "jane@example.com")])),
         ])
 
-    public func check(batch: [MessageFacts], context: LintContext, findings: inout BatchFindingEmitter) {
+    public func check(batch: MessageBatch, context: LintContext, findings: inout BatchFindingEmitter) {
         for (connection, messages) in batch.byConnection {
             let byPerson = Dictionary(grouping: messages.filter { $0.nameID != nil && $0.profile?.email != nil }) {
                 $0.profile!.email!.lowercased()

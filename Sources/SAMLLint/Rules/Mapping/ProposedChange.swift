@@ -42,7 +42,7 @@ public struct ProposedChange: BatchRule {
             Example(ExampleSAML.batch([login("Jane", "Doe", swapped: true), login("Amelie", "Durand", swapped: true)])),
         ])
 
-    public func check(batch: [MessageFacts], context: LintContext, findings: inout BatchFindingEmitter) {
+    public func check(batch: MessageBatch, context: LintContext, findings: inout BatchFindingEmitter) {
         let configured = context.configuration.mapping
         guard !configured.isEmpty else { return }
         let inference = MappingInference(context: context)
