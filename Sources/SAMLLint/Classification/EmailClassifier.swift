@@ -4,8 +4,16 @@ import Foundation
 /// tenant-initial domains), Entra guest UPN (`#EXT#`), scoped opaque identifiers (pairwise-id style).
 public struct EmailClassifier: Sendable {
     let patterns: ValuePatterns
+    /// Shortest local part read as an opaque identifier (`classifiers.opaqueLocalPart.minLength`).
+    let opaqueMinLength: Int
+    /// Largest share of vowels in a capitals-only local part read as random (`…maxVowelShare`).
+    let opaqueMaxVowelShare: Double
 
-    public init(patterns: ValuePatterns) { self.patterns = patterns }
+    public init(patterns: ValuePatterns, opaqueMinLength: Int = 16, opaqueMaxVowelShare: Double = 0.2) {
+        self.patterns = patterns
+        self.opaqueMinLength = opaqueMinLength
+        self.opaqueMaxVowelShare = opaqueMaxVowelShare
+    }
 
     static let atext = CharacterSet(charactersIn: "!#$%&'*+/=?^_`{|}~-").union(.alphanumerics)
 
@@ -84,14 +92,14 @@ public struct EmailClassifier: Sendable {
         if patterns.upnDomainSuffixes.contains(where: { lowerDomain == $0 || lowerDomain.hasSuffix("." + $0) }) {
             return Classification(.upn, 0.8)
         }
-        if Self.isOpaqueLocalPart(local) { return Classification(.scopedID, 0.85) }
+        if isOpaqueLocalPart(local) { return Classification(.scopedID, 0.85) }
         return Classification(.email, 0.97)
     }
 
     /// A local part no person would type: long, mixing digits and letters without separators,
     /// or base64/base32 (pairwise-id, subject-id, eduPersonUniqueId values).
-    static func isOpaqueLocalPart(_ local: String) -> Bool {
-        guard local.count >= 16, local.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
+    func isOpaqueLocalPart(_ local: String) -> Bool {
+        guard local.count >= opaqueMinLength, local.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
         let digits = local.filter(\.isNumber).count
         let letters = local.filter(\.isLetter).count
         let separators = local.filter { $0 == "." || $0 == "_" || $0 == "-" }.count
@@ -104,7 +112,7 @@ public struct EmailClassifier: Sendable {
         // alone: transliterations can be as short of vowels (Thai `schaphphrrnthnkuur`).
         if digits == 0, letters == local.count, local == local.uppercased() {
             let vowels = local.lowercased().utf8.count { "aeiouy".utf8.contains($0) }
-            if Double(vowels) < 0.2 * Double(letters) { return true }
+            if Double(vowels) < opaqueMaxVowelShare * Double(letters) { return true }
         }
         return digits >= 16 && letters == 0
     }

@@ -16,7 +16,9 @@ public final class ValueClassifier: Sendable {
         self.patterns = patterns
         self.lexicon = lexicon
         placeholders = PlaceholderClassifier(patterns: patterns)
-        emails = EmailClassifier(patterns: patterns)
+        emails = EmailClassifier(
+            patterns: patterns, opaqueMinLength: Int(data.threshold("classifiers.opaqueLocalPart.minLength", default: 16)),
+            opaqueMaxVowelShare: data.threshold("classifiers.opaqueLocalPart.maxVowelShare", default: 0.2))
         identifiers = IdentifierClassifier(patterns: patterns)
         names = NameClassifier(
             lexicon: lexicon, patterns: patterns, strongOdds: data.threshold("mapping.names.strongLogOdds", default: 2.0))

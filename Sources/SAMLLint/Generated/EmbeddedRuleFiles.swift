@@ -121588,6 +121588,15 @@ input:
   # largest inflated size of a DEFLATE (HTTP-Redirect) payload, in bytes
   maxInflatedBytes: 16777216
 
+classifiers:
+  opaqueLocalPart:
+    # an address whose local part is at least this long, without separators, mixing digits and letters
+    # (or base32/base64) is a scoped identifier (pairwise-id, subject-id), not a mailbox
+    minLength: 16
+    # ...and a capitals-only one with fewer vowels than this share of its letters (`JYCQFBNBZVMXWUBJPGURSQQQTF`;
+    # a run of names has a third or more)
+    maxVowelShare: 0.2
+
 mapping:
   # share of an attribute's non-empty values that must carry a label before a mapping/* rule reports it
   minShare: 0.5
