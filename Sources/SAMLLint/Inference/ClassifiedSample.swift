@@ -34,28 +34,20 @@ struct ClassifiedSample {
     /// The same, from an analysis of the assertion the sample was read from (the same 500 attributes
     /// and 200 values per attribute, trimmed and classified alike).
     init(_ analysis: AssertionAnalysis) {
-        var groups: [Group] = []
-        var positions: [String: Int] = [:]
+        var groups = OrderedGroups<Group>(capacity: analysis.attributes.count)
         var firsts: [(value: String, class: Classification)] = []
-        groups.reserveCapacity(analysis.attributes.count)
-        positions.reserveCapacity(analysis.attributes.count)
         firsts.reserveCapacity(analysis.attributes.count)
         for attribute in analysis.attributes {
             if let value = attribute.values.first, !value.isEmpty { firsts.append((value, attribute.classes[0])) }
-            let index: Int
-            if let known = positions[attribute.name] {
-                index = known
-            } else {
-                index = groups.count
-                positions[attribute.name] = index
-                groups.append(Group(name: attribute.name, friendlyName: attribute.attribute.friendlyName, values: [], classes: []))
+            let index = groups.position(of: attribute.name) {
+                Group(name: attribute.name, friendlyName: attribute.attribute.friendlyName, values: [], classes: [])
             }
             for (value, classification) in attribute.filled {
                 if groups[index].classes.count < MappingInference.valuesRead { groups[index].classes.append(classification) }
                 groups[index].values.append(value)
             }
         }
-        self.groups = groups
+        self.groups = groups.groups
         self.firsts = firsts
     }
 }

@@ -47,23 +47,15 @@ public struct InferenceSample: Sendable {
     /// Each attribute Name once, in order of first appearance, with the FriendlyName of its first
     /// Attribute element and its values as `values(of:)` gives them: one pass over the attributes.
     public func valuesByName() -> [(name: String, friendlyName: String?, values: [String])] {
-        var result: [(name: String, friendlyName: String?, values: [String])] = []
-        var positions: [String: Int] = [:]
+        var result = OrderedGroups<(name: String, friendlyName: String?, values: [String])>()
         for attribute in attributes {
-            let index: Int
-            if let known = positions[attribute.name] {
-                index = known
-            } else {
-                index = result.count
-                positions[attribute.name] = index
-                result.append((attribute.name, attribute.friendlyName, []))
-            }
+            let index = result.position(of: attribute.name) { (attribute.name, attribute.friendlyName, []) }
             for value in attribute.values {
                 let trimmed = value.trimmed
                 if !trimmed.isEmpty { result[index].values.append(trimmed) }
             }
         }
-        return result
+        return result.groups
     }
 
     /// Every non-empty value of an attribute Name, across repeated Attribute elements.
