@@ -159,6 +159,44 @@ struct HostileInputTests {
         #expect(report.inputs.map { $0.error?.ruleId } == ["input/unreadable", "input/unreadable"])
     }
 
+    /// Files that open but cannot be read, or cannot be opened: each is `input/unreadable` with the
+    /// reason, and the good input after them is linted. `/proc/self/mem` fails its first read (EIO);
+    /// a file with mode 000 is refused to anyone but root (root reads it, so there it is linted).
+    @Test func unreadableFilesAreReportedAndTheRestLinted() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samllint-unreadable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let locked = folder.appendingPathComponent("locked.xml").path
+        try Data(HostileCase.response.utf8).write(to: URL(fileURLWithPath: locked))
+        #expect(chmod(locked, 0) == 0)
+        let good = TestSupport.repositoryRoot.appendingPathComponent("fixtures/responses/okta-clean.xml").path
+        let linter = Linter(context: LintContext(now: TestSupport.fixedNow))
+        let report = linter.lint(inputs: [.file("/proc/self/mem"), .file(locked), .file(good)])
+        #expect(report.inputs.count == 3)
+        #expect(report.inputs[0].error?.ruleId == "input/unreadable")
+        #expect(report.inputs[0].error?.message.contains("Input/output error") == true)
+        if geteuid() == 0 {
+            #expect(report.inputs[1].error == nil && report.inputs[1].messages.count == 1)
+        } else {
+            #expect(report.inputs[1].error?.ruleId == "input/unreadable")
+        }
+        #expect(report.inputs[2].error == nil && report.inputs[2].messages.count == 1)
+    }
+
+    /// A file named on its own and again inside a named folder, or under two spellings of its path,
+    /// is linted once, where it first appears.
+    @Test func aFileReachedTwiceIsLintedOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samllint-twice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["a.xml", "sub/b.xml"] {
+            try Data(HostileCase.response.utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let a = folder.appendingPathComponent("a.xml").path
+        let sources = FileDiscovery().sources(for: [a, folder.path, folder.path + "/sub/../a.xml", folder.path + "/./sub//b.xml", folder.path + "/sub"])
+        #expect(sources.map(\.displayPath) == [a, folder.path + "/sub/b.xml"])
+    }
+
     @Test func parallelAndSerialRunsGiveTheSameBytes() throws {
         guard let root = TestSupport.corpusRoot else {
             print("skipped: ../shared/corpus is absent")

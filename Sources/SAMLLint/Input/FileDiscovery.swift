@@ -3,6 +3,8 @@ import Foundation
 /// Expands the paths given on the command line into input sources: files as given, folders
 /// recursively (sorted, symlinked folders not followed so a loop cannot hang the run), `-` as
 /// standard input; `include` / `exclude` globs (fnmatch, `**` allowed) filter files found in folders.
+/// A file reached twice (named and inside a named folder, or through two overlapping folders) is
+/// linted once, where it first appears.
 public struct FileDiscovery: Sendable {
     /// Globs a file found in a folder must match (by name or by path). Empty: the default set.
     public var include: [String]
@@ -17,6 +19,11 @@ public struct FileDiscovery: Sendable {
 
     public func sources(for paths: [String]) -> [InputSource] {
         var result: [InputSource] = []
+        var seen = Set<String>()
+        let directory = FileManager.default.currentDirectoryPath
+        func add(_ path: String) {
+            if seen.insert(Self.standardized(path, in: directory)).inserted { result.append(.file(path)) }
+        }
         for path in paths {
             if path == "-" {
                 result.append(.standardInput)
@@ -25,13 +32,33 @@ public struct FileDiscovery: Sendable {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 var visited = Set<String>()
-                result += walk(directory: path, visited: &visited).map { .file($0) }
+                walk(directory: path, visited: &visited).forEach(add)
             } else {
                 if !exclude.isEmpty && matches(path, exclude) { continue }
-                result.append(.file(path))
+                add(path)
             }
         }
         return result
+    }
+
+    /// The path made absolute with `.` and repeated slashes dropped; a path with `..` is resolved by
+    /// realpath(3), since `link/..` need not be where the link is. Otherwise symlinks are not
+    /// followed: two names of one file are two inputs.
+    static func standardized(_ path: String, in directory: String) -> String {
+        if path.split(separator: "/").contains("..") {
+            if let resolved = realpath(path, nil) {
+                defer { free(resolved) }
+                return String(cString: resolved)
+            }
+            return path
+        }
+        let absolute = path.hasPrefix("/") ? path : directory + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     private func walk(directory: String, visited: inout Set<String>) -> [String] {
