@@ -6,14 +6,22 @@ final class ParseState {
     struct FirstError { var message: String; var line: Int; var column: Int }
 
     let maxDepth: Int
+    let maxNamespacesInScope: Int
     var doctype: Position?
     /// Byte offset of the `<!DOCTYPE`, when it could be found in the input buffer.
     var doctypeOffset: Int?
     var tooDeepAt: Position?
+    var tooManyNamespacesAt: Position?
+    /// Namespace declarations of each open element, and their sum (those in scope).
+    var namespacesOpened: [Int] = []
+    var namespacesInScope = 0
     var firstError: FirstError?
     var depth = 0
 
-    init(maxDepth: Int) { self.maxDepth = maxDepth }
+    init(maxDepth: Int, maxNamespacesInScope: Int) {
+        self.maxDepth = maxDepth
+        self.maxNamespacesInScope = maxNamespacesInScope
+    }
 
     static func from(_ context: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, ParseState)? {
         guard let context else { return nil }
@@ -73,6 +81,13 @@ extension XMLDocument {
                 xmlStopParser(ctxt)
                 return
             }
+            state.namespacesOpened.append(Int(nbNs))
+            state.namespacesInScope += Int(nbNs)
+            if state.namespacesInScope > state.maxNamespacesInScope, state.tooManyNamespacesAt == nil {
+                state.tooManyNamespacesAt = .init(line: Int(ctxt.pointee.input?.pointee.line ?? 1), column: 1)
+                xmlStopParser(ctxt)
+                return
+            }
             guard let node = ctxt.pointee.node else { return }
             // The cursor sits on the `>` of the start tag; `<` cannot occur inside a start tag, so
             // the nearest `<` behind it is where the tag starts.
@@ -83,6 +98,7 @@ extension XMLDocument {
             xmlSAX2EndElementNs(context, localname, prefix, uri)
             guard let (_, state) = ParseState.from(context) else { return }
             state.depth -= 1
+            state.namespacesInScope -= state.namespacesOpened.popLast() ?? 0
         }
 
         sax.pointee.serror = { userData, error in

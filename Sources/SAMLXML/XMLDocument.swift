@@ -7,10 +7,18 @@ public struct XMLParseLimits: Sendable, Equatable {
     public var maxBytes: Int
     /// Deepest element nesting accepted. libxml2 refuses more than 256 levels on its own as well.
     public var maxDepth: Int
+    /// Most attributes (namespace declarations included) on one element: libxml2 2.9's duplicate
+    /// check is quadratic in them, so a tag with more is refused before libxml2 reads it.
+    public var maxAttributesPerElement: Int
+    /// Most namespace declarations in scope at one element: xmlsec1 registers every one in scope of
+    /// a signature for each Reference, and canonicalization sorts them, both quadratic in them.
+    public var maxNamespacesInScope: Int
 
-    public init(maxBytes: Int = 16 * 1024 * 1024, maxDepth: Int = 128) {
+    public init(maxBytes: Int = 16 * 1024 * 1024, maxDepth: Int = 128, maxAttributesPerElement: Int = 1024, maxNamespacesInScope: Int = 256) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
+        self.maxAttributesPerElement = maxAttributesPerElement
+        self.maxNamespacesInScope = maxNamespacesInScope
     }
 }
 
@@ -112,6 +120,12 @@ public final class XMLDocument: @unchecked Sendable {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count, limit: Int(Int32.max)) }
 
+        if let crowded = CrowdedStartTags.first(in: bytes, limit: limits.maxAttributesPerElement) {
+            throw .overLimit(
+                message: "a start tag with more than \(limits.maxAttributesPerElement) attributes and namespace declarations (libxml2 takes time quadratic in them)",
+                line: crowded.line, column: crowded.column)
+        }
+
         let reused = reuseParser ? ParserContexts.take() : nil
         guard let ctxt = reused?.ctxt ?? xmlNewParserCtxt() else {
             throw .malformed(message: "libxml2 could not allocate a parser", line: 1, column: 1)
@@ -123,7 +137,7 @@ public final class XMLDocument: @unchecked Sendable {
             if keep { ParserContexts.give(ctxt, uses: reused?.uses ?? 0) } else { xmlFreeParserCtxt(ctxt) }
         }
 
-        let state = ParseState(maxDepth: limits.maxDepth)
+        let state = ParseState(maxDepth: limits.maxDepth, maxNamespacesInScope: limits.maxNamespacesInScope)
         let unmanaged = Unmanaged.passRetained(state)
         defer { unmanaged.release() }
         ctxt.pointee._private = unmanaged.toOpaque()
@@ -154,6 +168,12 @@ public final class XMLDocument: @unchecked Sendable {
             throw .malformed(
                 message: "elements nested deeper than \(limits.maxDepth) levels", line: tooDeep.line,
                 column: tooDeep.column)
+        }
+        if let crowded = state.tooManyNamespacesAt {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw .overLimit(
+                message: "more than \(limits.maxNamespacesInScope) namespace declarations in scope (signature checking and canonicalization take time quadratic in them)",
+                line: crowded.line, column: crowded.column)
         }
         if let error = state.firstError {
             if let parsed { xmlFreeDoc(parsed) }
@@ -264,13 +284,13 @@ public final class XMLDocument: @unchecked Sendable {
         }
     }
 
-    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 2 else { return false }
         return (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
             || bytes[0] == 0 || bytes[1] == 0
     }
 
-    private static func declaresNonUTF8Encoding(_ bytes: [UInt8]) -> Bool {
+    static func declaresNonUTF8Encoding(_ bytes: [UInt8]) -> Bool {
         guard bytes.starts(with: Array("<?xml".utf8)) else { return false }
         let head = Array(bytes.prefix(200))
         guard let declEnd = firstIndex(of: Array("?>".utf8), in: head),

@@ -9,6 +9,9 @@ public enum XMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     /// The input has no content at all.
     case empty
+    /// A limit other than the size was passed (too many attributes on one element, too many
+    /// namespace declarations in scope): parsing stopped, or never started, there.
+    case overLimit(message: String, line: Int, column: Int)
 
     public var description: String {
         switch self {
@@ -20,19 +23,21 @@ public enum XMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
             return "input is \(bytes) bytes, over the limit of \(limit) bytes"
         case .empty:
             return "input is empty"
+        case let .overLimit(message, line, column):
+            return "refused at line \(line), column \(column): \(message)"
         }
     }
 
     public var line: Int {
         switch self {
-        case let .doctypeRefused(line, _), let .malformed(_, line, _): return line
+        case let .doctypeRefused(line, _), let .malformed(_, line, _), let .overLimit(_, line, _): return line
         case .tooLarge, .empty: return 1
         }
     }
 
     public var column: Int {
         switch self {
-        case let .doctypeRefused(_, column), let .malformed(_, _, column): return column
+        case let .doctypeRefused(_, column), let .malformed(_, _, column), let .overLimit(_, _, column): return column
         case .tooLarge, .empty: return 1
         }
     }

@@ -39,6 +39,29 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
             let attributes = String(repeating: "<saml:Attribute Name=\"a\"><saml:AttributeValue>v</saml:AttributeValue></saml:Attribute>", count: 1_000_000)
             return Array(response.replacingOccurrences(of: "<saml:AttributeStatement>", with: "<saml:AttributeStatement>" + attributes).utf8)
         }, expected: "input/too-large"),
+        // libxml2 2.9 checks a start tag's attributes pair by pair: 100,000 took 93 s unguarded.
+        HostileCase(name: "100,000 XML attributes on one element", make: { crowdedTag((0..<100_000).map { "a\($0)=\"\"" }) }, expected: "input/too-large"),
+        HostileCase(name: "100,000 namespace declarations on one element", make: {
+            crowdedTag((0..<100_000).map { "xmlns:n\($0)=\"urn:n:\($0)\"" })
+        }, expected: "input/too-large"),
+        HostileCase(name: "100,000 attributes on one element, in UTF-16", make: {
+            let text = String(decoding: crowdedTag((0..<100_000).map { "a\($0)=\"\"" }), as: UTF8.self)
+            return [0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        }, expected: "input/too-large"),
+        HostileCase(name: "100,000 attributes on one element, in UTF-7", make: {
+            // `<a a0="" ...>` with the markup written as UTF-7 base64 runs, so no byte of it is `<` or `"`.
+            let attributes = (0..<100_000).map { " b\($0)+AD0AIgAi-" }.joined()
+            return Array("<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n+ADw-a\(attributes)/+AD4-\n".utf8)
+        }, expected: "input/too-large"),
+        HostileCase(name: "1,000 attributes on one element, within the limit", make: {
+            Array(response.replacingOccurrences(of: "<saml:AttributeStatement>", with: "<saml:AttributeStatement " + (0..<1_000).map { "a\($0)=\"\"" }.joined(separator: " ") + ">").utf8)
+        }, expected: nil),
+        // xmlsec1 registers every namespace in scope of a signature for each Reference, pair by pair.
+        HostileCase(name: "300 namespace declarations in scope", make: {
+            let open = (0..<100).map { level in "<x" + (0..<3).map { " xmlns:n\(level)x\($0)=\"urn:n:\(level):\($0)\"" }.joined() + ">" }.joined()
+            let close = String(repeating: "</x>", count: 100)
+            return Array(response.replacingOccurrences(of: "<saml:AttributeStatement>", with: open + close + "<saml:AttributeStatement>").utf8)
+        }, expected: "input/too-large"),
         HostileCase(name: "20,000 distinct attributes within the limit", make: {
             let attributes = (0..<20_000).map { "<saml:Attribute Name=\"a\($0)\"><saml:AttributeValue>v\($0)</saml:AttributeValue></saml:Attribute>" }.joined()
             return Array(response.replacingOccurrences(of: "<saml:AttributeStatement>", with: "<saml:AttributeStatement>" + attributes).utf8)
@@ -62,6 +85,11 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
         HostileCase(name: "empty file", make: { [] }, expected: "input/malformed-xml"),
         HostileCase(name: "whitespace only", make: { Array("  \n\n\t ".utf8) }, expected: "input/malformed-xml"),
     ]
+
+    /// The example response with these attributes on its Assertion element.
+    static func crowdedTag(_ attributes: [String]) -> [UInt8] {
+        Array(response.replacingOccurrences(of: "<saml:Assertion ", with: "<saml:Assertion " + attributes.joined(separator: " ") + " ").utf8)
+    }
 
     static let billionLaughs = """
         <?xml version="1.0"?>

@@ -156,7 +156,9 @@ extension Linter {
         let document: XMLDocument
         do {
             document = try XMLDocument.parse(
-                piece.bytes, url: path, limits: XMLParseLimits(maxBytes: maxEntityBytes, maxDepth: limits.maxDepth),
+                piece.bytes, url: path, limits: XMLParseLimits(
+                    maxBytes: maxEntityBytes, maxDepth: limits.maxDepth, maxAttributesPerElement: limits.maxAttributesPerElement,
+                    maxNamespacesInScope: limits.maxNamespacesInScope),
                 sourceMap: piece.sourceMap, reuseParser: true)
         } catch {
             let error = inputError(for: error)
@@ -179,7 +181,7 @@ extension Linter {
         let ruleId: String
         switch error {
         case .doctypeRefused: ruleId = DoctypeRefused.description.id
-        case .tooLarge: ruleId = TooLarge.description.id
+        case .tooLarge, .overLimit: ruleId = TooLarge.description.id
         case .malformed, .empty: ruleId = MalformedXML.description.id
         }
         return InputError(ruleId: ruleId, message: error.description, line: error.line, column: error.column)

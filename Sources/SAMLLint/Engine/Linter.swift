@@ -27,7 +27,9 @@ public struct Linter: Sendable {
         let configuredBytes = maxBytes ?? context.configuration.maxBytes
         self.limits = XMLParseLimits(
             maxBytes: configuredBytes ?? Int(data.threshold("input.maxBytes", default: 16 * 1024 * 1024)),
-            maxDepth: context.configuration.maxDepth ?? Int(data.threshold("input.maxDepth", default: 128)))
+            maxDepth: context.configuration.maxDepth ?? Int(data.threshold("input.maxDepth", default: 128)),
+            maxAttributesPerElement: Int(data.threshold("input.maxAttributesPerElement", default: 1024)),
+            maxNamespacesInScope: Int(data.threshold("input.maxNamespacesInScope", default: 256)))
         self.maxInflatedBytes = max(limits.maxBytes, Int(data.threshold("input.maxInflatedBytes", default: 16 * 1024 * 1024)))
         var enabled: [(any Rule, Severity)] = []
         var inputSeverities: [String: Severity] = [:]
@@ -172,7 +174,7 @@ public struct Linter: Sendable {
             let ruleId: String
             switch error {
             case .doctypeRefused: ruleId = DoctypeRefused.description.id
-            case .tooLarge: ruleId = TooLarge.description.id
+            case .tooLarge, .overLimit: ruleId = TooLarge.description.id
             case .malformed, .empty: ruleId = MalformedXML.description.id
             }
             let inputError = InputError(ruleId: ruleId, message: error.description, line: error.line, column: error.column)

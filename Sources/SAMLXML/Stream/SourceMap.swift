@@ -35,6 +35,8 @@ public struct SourceMap: Sendable, Equatable {
             return .malformed(message: message, line: self.line + line - 1, column: line == 1 ? self.column + column - 1 : column)
         case let .doctypeRefused(line, column):
             return .doctypeRefused(line: self.line + line - 1, column: line == 1 ? self.column + column - 1 : column)
+        case let .overLimit(message, line, column):
+            return .overLimit(message: message, line: self.line + line - 1, column: line == 1 ? self.column + column - 1 : column)
         case .tooLarge, .empty:
             return error
         }
