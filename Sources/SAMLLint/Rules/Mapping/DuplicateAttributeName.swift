@@ -36,7 +36,9 @@ public struct DuplicateAttributeName: Rule {
             for attribute in attributes {
                 let count = seen[attribute.name, default: 0]
                 seen[attribute.name] = count + 1
-                guard count >= 1 else { continue }
+                // The second to the tenth: a crafted assertion repeating one Name 100,000 times made a
+                // 65 MB report of the same finding.
+                guard count >= 1, count < Self.reportedPerName else { continue }
                 findings.report(
                     "attribute '\(attribute.name)' appears \(counts[attribute.name] ?? 2) times in one assertion; send one Attribute with several values",
                     at: attribute.element, attribute: attribute.name,
@@ -44,4 +46,7 @@ public struct DuplicateAttributeName: Rule {
             }
         }
     }
+
+    /// How many occurrences of one Name are reported (the first is not: it is the one to keep).
+    static let reportedPerName = 10
 }

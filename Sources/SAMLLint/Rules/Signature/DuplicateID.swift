@@ -26,13 +26,20 @@ public struct DuplicateID: Rule {
         guard message.carriesAssertionSignatures else { return }
         let ids = message.signatureAnalysis?.ids ?? SAMLIDs.register(in: message.document)
         for (id, elements) in ids.duplicates {
-            for element in elements.dropFirst() {
+            // Named and reported up to `listed` elements: a crafted message repeating one ID 100,000
+            // times made every finding list every element (quadratic; it ran for minutes).
+            let paths = elements.prefix(Self.listed).map(\.readablePath)
+            let more = elements.count > Self.listed ? ", and \(elements.count - Self.listed) more" : ""
+            let message = "ID '\(id)' is carried by \(elements.count) elements (\(paths.joined(separator: ", "))\(more))"
+            let evidence = paths.map { Evidence(value: id, classifiedAs: "duplicate ID", source: $0) }
+            for element in elements.dropFirst().prefix(Self.listed - 1) {
                 findings.report(
-                    "ID '\(id)' is carried by \(elements.count) elements (\(elements.map(\.readablePath).joined(separator: ", ")))",
-                    at: element,
-                    evidence: elements.map { Evidence(value: id, classifiedAs: "duplicate ID", source: $0.readablePath) },
+                    message, at: element, evidence: evidence,
                     fix: Fix("Reject the message: IDs must be unique; a duplicate ID lets the signed and the read element differ."))
             }
         }
     }
+
+    /// How many elements of one duplicated ID are named and reported.
+    static let listed = 10
 }
