@@ -201,6 +201,24 @@ struct HostileInputTests {
         #expect(report.inputs.map { $0.error?.ruleId } == ["input/unreadable", "input/unreadable"])
     }
 
+    /// A Reference with 3,000 canonicalizations of a 1 MB assertion: xmlsec1 keeps every Transform's
+    /// output (it took 13 s and 3.3 GB). The message's verification budget refuses it unverified,
+    /// with the reason, and the message is linted.
+    @Test func signatureAskingForThousandsOfTransformsIsNotVerified() throws {
+        let signed = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("fixtures/signature/valid-assertion-signed.xml"), encoding: .utf8)
+        let transform = "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
+        #expect(signed.contains(transform) && signed.contains("<saml:AttributeStatement>"))
+        let padding = "<saml:Attribute Name=\"pad\"><saml:AttributeValue>" + String(repeating: "x", count: 1 << 20) + "</saml:AttributeValue></saml:Attribute>"
+        let hostile = signed.replacingOccurrences(of: transform, with: String(repeating: transform, count: 3_000))
+            .replacingOccurrences(of: "<saml:AttributeStatement>", with: "<saml:AttributeStatement>" + padding)
+        let start = Date()
+        let report = Linter(context: LintContext(now: TestSupport.fixedNow)).lint(inputs: [.memory(name: "hostile", bytes: Array(hostile.utf8))], parallel: false)
+        print("3,000 transforms over 1 MB: \(String(format: "%.3f", Date().timeIntervalSince(start))) s")
+        #expect(report.inputs[0].error == nil)
+        let invalid = report.findings.filter { $0.ruleId == "signature/invalid" }
+        #expect(invalid.count == 1 && invalid[0].message.contains("not verified"), "\(invalid.map(\.message))")
+    }
+
     /// Files that open but cannot be read, or cannot be opened: each is `input/unreadable` with the
     /// reason, and the good input after them is linted. `/proc/self/mem` fails its first read (EIO);
     /// a file with mode 000 is refused to anyone but root (root reads it, so there it is linted).

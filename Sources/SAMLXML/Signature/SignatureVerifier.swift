@@ -16,6 +16,12 @@ public struct SignatureVerdict: Sendable, Equatable {
     /// The reference URIs xmlsec processed, as written.
     public let processedReferences: [String]
 
+    public init(status: Status, keyIndex: Int?, processedReferences: [String]) {
+        self.status = status
+        self.keyIndex = keyIndex
+        self.processedReferences = processedReferences
+    }
+
     public var isValid: Bool { status == .valid }
     public var reason: String? {
         switch status {

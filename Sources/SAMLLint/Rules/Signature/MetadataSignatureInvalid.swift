@@ -38,9 +38,12 @@ public struct MetadataSignatureInvalid: Rule {
         if anchors.isEmpty && message.document.source.count > AlgorithmPolicy.from(context.ruleData).metadataSelfCheckMaxBytes { return }
         let ids = SAMLIDs.register(in: message.document)
         let facts = SignatureFacts(signature, ids: ids)
-        let certificates = anchors.isEmpty ? facts.keyInfoCertificates : anchors
+        let certificates = anchors.isEmpty ? Array(facts.keyInfoCertificates.prefix(SignatureAnalysis.keyInfoCertificatesTried)) : anchors
         guard !certificates.isEmpty else { return }
-        let verdict = SignatureVerifier.verify(signature, certificates: certificates)
+        let overBudget = SignatureAnalysis.cost(of: facts) > SignatureAnalysis.verificationBudget
+        let verdict = overBudget
+            ? SignatureVerdict(status: .failed(reason: "not verified: it asks for more References and Transforms than \(SignatureAnalysis.verificationBudget) passes over the document"), keyIndex: nil, processedReferences: [])
+            : SignatureVerifier.verify(signature, certificates: certificates)
         var problem = verdict.reason
         if verdict.isValid, facts.references.first?.target != message.root {
             problem = "the signature does not reference the metadata root element"
