@@ -2,7 +2,10 @@ import SAMLXML
 
 /// What the batch phase (consistency rules, mapping inference, reconciliation) needs from one
 /// message, copied out during the per-message pass so parsed documents are not kept alive.
-public struct MessageFacts: Sendable {
+///
+/// A class, read-only once made: the batch phase groups and filters every message's facts, and a
+/// copy of the struct retained each of its strings (the serial part of a folder's batch phase).
+public final class MessageFacts: Sendable {
     public struct Place: Sendable, Hashable {
         public var line: Int
         public var column: Int
@@ -16,18 +19,18 @@ public struct MessageFacts: Sendable {
         public var place: Place
     }
 
-    public var path: String
-    public var messageIndex: Int
-    public var origin: String?
-    public var kind: MessageKind
-    public var issuer: String?
-    public var nameID: String?
-    public var nameIDFormat: String?
-    public var nameIDPlace: Place?
-    public var assertionPlace: Place?
+    public let path: String
+    public let messageIndex: Int
+    public let origin: String?
+    public let kind: MessageKind
+    public let issuer: String?
+    public let nameID: String?
+    public let nameIDFormat: String?
+    public let nameIDPlace: Place?
+    public let assertionPlace: Place?
     /// Attributes of the assertion that is read, in document order (repeated Names kept).
-    public var attributes: [AttributeFacts]
-    public var profile: Profile?
+    public let attributes: [AttributeFacts]
+    public let profile: Profile?
 
     init(message: SAMLMessage, path: String, messageIndex: Int, origin: String?) {
         self.path = path
@@ -38,11 +41,10 @@ public struct MessageFacts: Sendable {
         self.profile = message.profile
         let assertion = message.assertions.first
         self.assertionPlace = assertion.map { Self.place($0.element) }
-        if let nameID = assertion?.nameID {
-            self.nameID = nameID.value.trimmed
-            self.nameIDFormat = nameID.format
-            self.nameIDPlace = Self.place(nameID.element)
-        }
+        let nameID = assertion?.nameID
+        self.nameID = nameID?.value.trimmed
+        self.nameIDFormat = nameID?.format
+        self.nameIDPlace = nameID.map { Self.place($0.element) }
         // Attributes share their parent (the AttributeStatement): its path is built once per run of
         // attributes under the same parent (they come in document order).
         var lastParent: (node: XMLNode, path: String)?
