@@ -29,6 +29,16 @@ final class ParseState {
         guard let raw = ctxt.pointee._private else { return nil }
         return (ctxt, Unmanaged<ParseState>.fromOpaque(raw).takeUnretainedValue())
     }
+
+    /// Runs `body` with the state of a parse without retaining it (the parse holds it for its whole
+    /// length): the start- and end-tag callbacks run for every element of every document.
+    @inline(__always)
+    static func with(_ context: UnsafeMutableRawPointer?, _ body: (xmlParserCtxtPtr, ParseState) -> Void) {
+        guard let context else { return }
+        let ctxt = context.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let raw = ctxt.pointee._private else { return }
+        Unmanaged<ParseState>.fromOpaque(raw)._withUnsafeGuaranteedRef { body(ctxt, $0) }
+    }
 }
 
 extension XMLDocument {
@@ -74,31 +84,33 @@ extension XMLDocument {
 
         sax.pointee.startElementNs = { context, localname, prefix, uri, nbNs, namespaces, nbAttrs, nbDefaulted, attrs in
             xmlSAX2StartElementNs(context, localname, prefix, uri, nbNs, namespaces, nbAttrs, nbDefaulted, attrs)
-            guard let (ctxt, state) = ParseState.from(context) else { return }
-            state.depth += 1
-            if state.depth > state.maxDepth, state.tooDeepAt == nil {
-                state.tooDeepAt = .init(line: Int(ctxt.pointee.input?.pointee.line ?? 1), column: 1)
-                xmlStopParser(ctxt)
-                return
+            ParseState.with(context) { ctxt, state in
+                state.depth += 1
+                if state.depth > state.maxDepth, state.tooDeepAt == nil {
+                    state.tooDeepAt = .init(line: Int(ctxt.pointee.input?.pointee.line ?? 1), column: 1)
+                    xmlStopParser(ctxt)
+                    return
+                }
+                state.namespacesOpened.append(Int(nbNs))
+                state.namespacesInScope += Int(nbNs)
+                if state.namespacesInScope > state.maxNamespacesInScope, state.tooManyNamespacesAt == nil {
+                    state.tooManyNamespacesAt = .init(line: Int(ctxt.pointee.input?.pointee.line ?? 1), column: 1)
+                    xmlStopParser(ctxt)
+                    return
+                }
+                guard let node = ctxt.pointee.node else { return }
+                // The cursor sits on the `>` of the start tag; `<` cannot occur inside a start tag, so
+                // the nearest `<` behind it is where the tag starts.
+                let offset = clibxml2_start_tag_offset(ctxt)
+                if offset >= 0 { node.pointee._private = UnsafeMutableRawPointer(bitPattern: offset + 1) }
             }
-            state.namespacesOpened.append(Int(nbNs))
-            state.namespacesInScope += Int(nbNs)
-            if state.namespacesInScope > state.maxNamespacesInScope, state.tooManyNamespacesAt == nil {
-                state.tooManyNamespacesAt = .init(line: Int(ctxt.pointee.input?.pointee.line ?? 1), column: 1)
-                xmlStopParser(ctxt)
-                return
-            }
-            guard let node = ctxt.pointee.node else { return }
-            // The cursor sits on the `>` of the start tag; `<` cannot occur inside a start tag, so
-            // the nearest `<` behind it is where the tag starts.
-            let offset = clibxml2_start_tag_offset(ctxt)
-            if offset >= 0 { node.pointee._private = UnsafeMutableRawPointer(bitPattern: offset + 1) }
         }
         sax.pointee.endElementNs = { context, localname, prefix, uri in
             xmlSAX2EndElementNs(context, localname, prefix, uri)
-            guard let (_, state) = ParseState.from(context) else { return }
-            state.depth -= 1
-            state.namespacesInScope -= state.namespacesOpened.popLast() ?? 0
+            ParseState.with(context) { _, state in
+                state.depth -= 1
+                state.namespacesInScope -= state.namespacesOpened.popLast() ?? 0
+            }
         }
 
         sax.pointee.serror = { userData, error in

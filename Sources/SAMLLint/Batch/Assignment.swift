@@ -27,54 +27,59 @@ public enum Assignment {
         for (row, values) in costs.enumerated() {
             for (column, cost) in values.enumerated() { table[(row + 1) * stride + column + 1] = cost }
         }
-        var u = [Double](repeating: 0, count: n + 1)
-        var v = [Double](repeating: 0, count: n + 1)
-        var p = [Int](repeating: 0, count: n + 1)  // p[j]: row assigned to column j
-        var way = [Int](repeating: 0, count: n + 1)
-        var minv = [Double](repeating: .infinity, count: n + 1)
-        var used = [Bool](repeating: false, count: n + 1)
+        // u, v and minv in one buffer, p, way and used in another (two allocations, not six; read
+        // without bounds checks: every index below is in 0...n).
+        var reals = [Double](repeating: 0, count: 3 * (n + 1))
+        var whole = [Int](repeating: 0, count: 3 * (n + 1))
         table.withUnsafeBufferPointer { cost in
-            for i in 1...n {
-                p[0] = i
-                var j0 = 0
-                for j in 0...n {
-                    minv[j] = .infinity
-                    used[j] = false
+            reals.withUnsafeMutableBufferPointer { realsBuffer in
+                whole.withUnsafeMutableBufferPointer { wholeBuffer in
+                    let u = realsBuffer.baseAddress!, v = u + (n + 1), minv = v + (n + 1)
+                    let p = wholeBuffer.baseAddress!, way = p + (n + 1), used = way + (n + 1)  // p[j]: row assigned to column j; used: 0 or 1
+                    for i in 1...n {
+                        p[0] = i
+                        var j0 = 0
+                        for j in 0...n {
+                            minv[j] = .infinity
+                            used[j] = 0
+                        }
+                        repeat {
+                            used[j0] = 1
+                            let i0 = p[j0]
+                            let rowStart = i0 * stride
+                            var delta = Double.infinity
+                            var j1 = 0
+                            for j in 1...n where used[j] == 0 {
+                                let current = cost[rowStart + j] - u[i0] - v[j]
+                                if current < minv[j] {
+                                    minv[j] = current
+                                    way[j] = j0
+                                }
+                                if minv[j] < delta {
+                                    delta = minv[j]
+                                    j1 = j
+                                }
+                            }
+                            for j in 0...n {
+                                if used[j] != 0 {
+                                    u[p[j]] += delta
+                                    v[j] -= delta
+                                } else {
+                                    minv[j] -= delta
+                                }
+                            }
+                            j0 = j1
+                        } while p[j0] != 0
+                        repeat {
+                            let j1 = way[j0]
+                            p[j0] = p[j1]
+                            j0 = j1
+                        } while j0 != 0
+                    }
                 }
-                repeat {
-                    used[j0] = true
-                    let i0 = p[j0]
-                    let rowStart = i0 * stride
-                    var delta = Double.infinity
-                    var j1 = 0
-                    for j in 1...n where !used[j] {
-                        let current = cost[rowStart + j] - u[i0] - v[j]
-                        if current < minv[j] {
-                            minv[j] = current
-                            way[j] = j0
-                        }
-                        if minv[j] < delta {
-                            delta = minv[j]
-                            j1 = j
-                        }
-                    }
-                    for j in 0...n {
-                        if used[j] {
-                            u[p[j]] += delta
-                            v[j] -= delta
-                        } else {
-                            minv[j] -= delta
-                        }
-                    }
-                    j0 = j1
-                } while p[j0] != 0
-                repeat {
-                    let j1 = way[j0]
-                    p[j0] = p[j1]
-                    j0 = j1
-                } while j0 != 0
             }
         }
+        let p = whole
         var result = [Int?](repeating: nil, count: rows)
         for j in 1...n where p[j] >= 1 && p[j] <= rows && j <= columns && j <= costs[p[j] - 1].count {
             result[p[j] - 1] = j - 1

@@ -38,7 +38,8 @@ public final class ValueClassifier: Sendable {
 
     func classifyUncached(_ raw: String) -> Classification {
         let value = raw.trimmed
-        if value.count > 4096 { return Classification(.text, 0.5) }
+        // More than 4,096 bytes may still be 4,096 characters or fewer: count those only then.
+        if value.utf8.count > 4096, value.count > 4096 { return Classification(.text, 0.5) }
         if let hit = placeholders.classify(value) { return hit }
         if value.hasASCII("@"), let hit = emails.classify(value) { return hit }
         if let hit = identifiers.classify(value) { return hit }

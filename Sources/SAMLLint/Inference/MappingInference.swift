@@ -33,6 +33,10 @@ public struct MappingInference: Sendable {
     /// for every value of every message.
     let fitRows: [[Double]]
 
+    /// `promises` of an attribute Name (with its FriendlyName), in `settings.fields` order: the same
+    /// Names come in message after message of a folder, and the catalog and configuration are fixed.
+    let promiseMemo = LookupMemo<[Double]>()
+
     /// Per-candidate aggregates over the samples (a class: scoring reads each candidate for every
     /// field, and copying its tables each time showed in profiles).
     final class Candidate {
@@ -46,8 +50,12 @@ public struct MappingInference: Sendable {
         /// How many values had each label, by the label's position in `ValueLabel.allCases`.
         var labelCounts = [Int](repeating: 0, count: ValueLabel.allCases.count)
         var values = 0
-        var promise: [ProfileField: Double] = [:]
-        var promiseReason: String?
+        /// What the candidate's name promises, per field (in `settings.fields` order): read for
+        /// every field's score, where a dictionary lookup hashed the field each time.
+        var promise: [Double] = []
+        /// The first value of the first sample it has one in (`InferenceSample.value(of:)` of that
+        /// sample): what `sameData` compares when there is one sample.
+        var firstValue: String?
         /// Sum over present samples of given-vs-family evidence in -1...1 (+1: a given name).
         var givenEvidence = 0.0
         /// Share of name-like values per present sample, summed.
@@ -87,7 +95,7 @@ public struct MappingInference: Sendable {
         let fields = settings.fields
         let candidates = collect(samples, classified: classified)
         let total = max(samples.count, 1)
-        for candidate in candidates { candidate.promise = promises(for: candidate, samples: samples) }
+        for candidate in candidates { candidate.promise = promiseRow(for: candidate, samples: samples) }
 
         // A candidate's repetition is the same for every field: computed once per candidate.
         let repetitions = candidates.map(repetition)
@@ -112,18 +120,23 @@ public struct MappingInference: Sendable {
             }
             let chosen = candidates[column]
             let best = scores[row][column]
-            let runnerUp = scores[row].indices.filter { $0 != column }.max { scores[row][$0] < scores[row][$1] }
+            // The best other column (the first of equals, as `max(by:)` keeps it).
+            var runnerUp: Int?
+            for other in scores[row].indices where other != column {
+                if let leader = runnerUp, !(scores[row][leader] < scores[row][other]) { continue }
+                runnerUp = other
+            }
             let second = runnerUp.map { scores[row][$0] } ?? 0
             var margin = best - second
-            if let runnerUp, sameData(chosen.name, candidates[runnerUp].name, samples: samples) {
+            if let runnerUp, sameData(chosen, candidates[runnerUp], samples: samples) {
                 margin = max(margin, 0.3)  // two attributes carrying the same values: either is right
             }
             let undecided = runnerUp != nil && margin < settings.undecidedMargin && second >= settings.minScore
             // Perfect values alone (no name promise) reach full confidence when nothing else competes.
             let confidence = min(1, best / settings.valueWeight) * (0.6 + 0.4 * min(1, margin / 0.3))
-            var evidence = withEvidence ? describe(chosen, field: field, total: total) : []
+            var evidence = withEvidence ? describe(chosen, field: field, fieldIndex: row, total: total) : []
             if withEvidence, let runnerUp, second >= settings.minScore {
-                evidence += describe(candidates[runnerUp], field: field, total: total).map { "runner-up: " + $0 }
+                evidence += describe(candidates[runnerUp], field: field, fieldIndex: row, total: total).map { "runner-up: " + $0 }
             }
             decisions.append(
                 .init(
@@ -142,7 +155,15 @@ public struct MappingInference: Sendable {
         var slots: [String: Int] = [:]
         var candidates: [Candidate] = []
         let countRepeats = samples.count >= 3  // `repetition` needs three messages
+        // One sample's groups have distinct Names, so only the NameID's pseudo-name can meet one
+        // already there: found by a scan, no dictionary hashing every Name.
+        let single = samples.count == 1
         func slot(_ name: String, friendlyName: String?) -> Int {
+            if single {
+                if name == InferredMapping.nameIDSource, let known = candidates.firstIndex(where: { $0.name == name }) { return known }
+                candidates.append(Candidate(name: name, friendlyName: friendlyName))
+                return candidates.count - 1
+            }
             if let known = slots[name] { return known }
             slots[name] = candidates.count
             candidates.append(Candidate(name: name, friendlyName: friendlyName))
@@ -167,6 +188,7 @@ public struct MappingInference: Sendable {
     /// `classes`: the classifications of the first `valuesRead` values.
     func accumulate(_ candidate: Candidate, values: [String], classes: [Classification], hints: NameHints, countRepeats: Bool) {
         candidate.present += 1
+        if candidate.firstValue == nil { candidate.firstValue = values.first }
         if values.count > 1 { candidate.multiValued += 1 }
         let sampleValues = values.prefix(Self.valuesRead)
         if countRepeats {
@@ -191,6 +213,17 @@ public struct MappingInference: Sendable {
     }
 
     static let nameLabels: Set<ValueLabel> = [.givenName, .familyName, .personName, .initials]
+
+    /// `promises(for:samples:)` as a row in `settings.fields` order; an attribute's is remembered by
+    /// its Name and FriendlyName (the NameID's depends on the samples' Formats).
+    func promiseRow(for candidate: Candidate, samples: [InferenceSample]) -> [Double] {
+        func row() -> [Double] {
+            let promised = promises(for: candidate, samples: samples)
+            return settings.fields.map { promised[$0] ?? 0 }
+        }
+        guard candidate.name != InferredMapping.nameIDSource else { return row() }
+        return promiseMemo.value(for: candidate.friendlyName.map { candidate.name + "\u{1F}" + $0 } ?? candidate.name, compute: row)
+    }
 
     func promises(for candidate: Candidate, samples: [InferenceSample]) -> [ProfileField: Double] {
         var result: [ProfileField: Double] = [:]
@@ -245,7 +278,7 @@ public struct MappingInference: Sendable {
         }
         // A name's promise counts fully only when the values do not contradict it: an attribute named
         // for the surname that holds emails keeps a small part of its promise.
-        let promise = (candidate.promise[field] ?? 0) * (settings.promiseFloor + (1 - settings.promiseFloor) * fit)
+        let promise = candidate.promise[fieldIndex] * (settings.promiseFloor + (1 - settings.promiseFloor) * fit)
         var score = settings.nameWeight * promise + settings.valueWeight * fit * presence
         if field == .groups, candidate.present > 0 {
             score += settings.multiValuedGroupsBonus * Double(candidate.multiValued) / Double(candidate.present)
@@ -268,13 +301,21 @@ public struct MappingInference: Sendable {
     }
 
     /// Whether two candidates carry the same (case-insensitive) first value in most messages.
-    func sameData(_ a: String, _ b: String, samples: [InferenceSample]) -> Bool {
+    func sameData(_ a: Candidate, _ b: Candidate, samples: [InferenceSample]) -> Bool {
         var both = 0
         var equal = 0
-        for sample in samples {
-            guard let x = sample.value(of: a), let y = sample.value(of: b) else { continue }
-            both += 1
-            if Self.equalIgnoringCase(x, y) { equal += 1 }
+        if samples.count == 1 {
+            // One message: its first values are the candidates' own (read while collecting).
+            if let x = a.firstValue, let y = b.firstValue {
+                both = 1
+                if Self.equalIgnoringCase(x, y) { equal = 1 }
+            }
+        } else {
+            for sample in samples {
+                guard let x = sample.value(of: a.name), let y = sample.value(of: b.name) else { continue }
+                both += 1
+                if Self.equalIgnoringCase(x, y) { equal += 1 }
+            }
         }
         return both > 0 && Double(equal) >= settings.sameDataShare * Double(both)
     }
@@ -289,7 +330,7 @@ public struct MappingInference: Sendable {
         return x.caseInsensitiveCompare(y) == .orderedSame
     }
 
-    func describe(_ candidate: Candidate, field: ProfileField, total: Int) -> [String] {
+    func describe(_ candidate: Candidate, field: ProfileField, fieldIndex: Int, total: Int) -> [String] {
         var out: [String] = []
         let counted = ValueLabel.allCases.filter { candidate.labelCounts[$0.ordinal] > 0 }.map { (key: $0, value: candidate.labelCounts[$0.ordinal]) }
         if let (label, count) = counted.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }) {
@@ -298,7 +339,8 @@ public struct MappingInference: Sendable {
         if candidate.present < total {
             out.append("`\(candidate.name)` has a value in \(candidate.present) of \(total) messages")
         }
-        if let promise = candidate.promise[field], promise > 0 {
+        if candidate.promise[fieldIndex] > 0 {
+            let promise = candidate.promise[fieldIndex]
             if candidate.name == InferredMapping.nameIDSource {
                 out.append("the NameID Format allows it to stand for \(field.rawValue)")
             } else {
