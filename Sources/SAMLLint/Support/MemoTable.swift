@@ -7,9 +7,16 @@ import SAMLXML
 /// never walks more than `maxProbes` slots: a key that would land further is simply not cached
 /// (a cache may forget), and colliding values cannot make a lookup slow.
 struct MemoTable<Value> {
-    private var hashes: [UInt64] = []  // 0: empty slot
-    private var keys: [String] = []
-    private var values: [Value?] = []
+    /// One slot: its key's hash (0: empty), the key and the value, side by side. The tables are
+    /// large and read at random, so a lookup costs its cache misses: one slot is one miss where
+    /// separate arrays of hashes, keys and values were three.
+    private struct Slot {
+        var hash: UInt64
+        var key: String
+        var value: Value?
+    }
+
+    private var slots: [Slot] = []
     private(set) var count = 0
 
     private static var maxProbes: Int { 32 }
@@ -17,64 +24,60 @@ struct MemoTable<Value> {
 
     /// The value stored for `key` (the same key: equal as Strings are); `hash` is `MemoHash.of(key)`.
     func value(for key: String, hash: UInt64) -> Value? {
-        guard !hashes.isEmpty else { return nil }
-        let mask = hashes.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        for _ in 0..<Self.maxProbes {
-            let stored = hashes[slot]
-            if stored == 0 { return nil }
-            if stored == hash, keys[slot] == key { return values[slot] }
-            slot = (slot + 1) & mask
+        guard !slots.isEmpty else { return nil }
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var index = Int(truncatingIfNeeded: hash) & mask
+            for _ in 0..<Self.maxProbes {
+                let stored = slots[index].hash
+                if stored == 0 { return nil }
+                if stored == hash, slots[index].key == key { return slots[index].value }
+                index = (index + 1) & mask
+            }
+            return nil
         }
-        return nil
     }
 
     /// Stores `value` for `key` (replacing the key's value if present); `hash` is `MemoHash.of(key)`.
     mutating func insert(_ value: Value, for key: String, hash: UInt64) {
-        if hashes.isEmpty || (count + 1) * 5 > hashes.count * 4 { grow() }
+        if slots.isEmpty || (count + 1) * 5 > slots.count * 4 { grow() }
         place(value, for: key, hash: hash)
     }
 
     /// Forgets every entry, keeping the storage.
     mutating func removeAll() {
         guard count > 0 else { return }
-        for slot in hashes.indices where hashes[slot] != 0 {
-            hashes[slot] = 0
-            keys[slot] = ""
-            values[slot] = nil
+        for index in slots.indices where slots[index].hash != 0 {
+            slots[index] = Slot(hash: 0, key: "", value: nil)
         }
         count = 0
     }
 
     private mutating func place(_ value: Value, for key: String, hash: UInt64) {
-        let mask = hashes.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
         for _ in 0..<Self.maxProbes {
-            let stored = hashes[slot]
+            let stored = slots[index].hash
             if stored == 0 {
-                hashes[slot] = hash
-                keys[slot] = key
-                values[slot] = value
+                slots[index] = Slot(hash: hash, key: key, value: value)
                 count += 1
                 return
             }
-            if stored == hash, keys[slot] == key {
-                values[slot] = value
+            if stored == hash, slots[index].key == key {
+                slots[index].value = value
                 return
             }
-            slot = (slot + 1) & mask
+            index = (index + 1) & mask
         }
     }
 
     private mutating func grow() {
-        let capacity = max(Self.initialCapacity, hashes.count * 2)
-        let oldHashes = hashes, oldKeys = keys, oldValues = values
-        hashes = Array(repeating: 0, count: capacity)
-        keys = Array(repeating: "", count: capacity)
-        values = Array(repeating: nil, count: capacity)
+        let capacity = max(Self.initialCapacity, slots.count * 2)
+        let old = slots
+        slots = Array(repeating: Slot(hash: 0, key: "", value: nil), count: capacity)
         count = 0
-        for slot in oldHashes.indices where oldHashes[slot] != 0 {
-            place(oldValues[slot]!, for: oldKeys[slot], hash: oldHashes[slot])
+        for slot in old where slot.hash != 0 {
+            place(slot.value!, for: slot.key, hash: slot.hash)
         }
     }
 }
