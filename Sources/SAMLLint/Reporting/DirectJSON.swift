@@ -29,15 +29,15 @@ struct JSONOut {
     mutating func key(_ name: StaticString) {
         nextEntry()
         bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes += $0 }
-        bytes += "\" : ".utf8
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20] as [UInt8])  // `" : `
     }
 
     /// `"key" : ` for a key from data (a dictionary's).
     mutating func key(_ name: String) {
         nextEntry()
         JSONTreeWriter.writeString(name, into: &bytes)
-        bytes += " : ".utf8
+        bytes.append(contentsOf: [0x20, 0x3A, 0x20] as [UInt8])  // ` : `
     }
 
     /// Starts the next element of an array.
@@ -108,7 +108,10 @@ struct JSONOut {
     }
 
     private mutating func nextEntry() {
-        if !fresh { bytes += ",\n".utf8 }
+        if !fresh {
+            bytes.append(0x2C)
+            bytes.append(0x0A)
+        }
         fresh = false
         JSONTreeWriter.indent(depth, &bytes)
     }

@@ -301,8 +301,17 @@ enum JSONTreeWriter {
     }
 
     static func indent(_ depth: Int, _ out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        // Copied from a row of spaces: appending a repeated element went byte by byte, for every
+        // line of every report.
+        var remaining = depth * 2
+        while remaining > 0 {
+            let count = min(remaining, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            remaining -= count
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     static let hexDigits = Array("0123456789abcdef".utf8)
 
