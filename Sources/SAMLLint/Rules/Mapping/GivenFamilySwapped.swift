@@ -128,6 +128,7 @@ public struct GivenFamilySwapped: Rule {
             func names(_ value: String) -> Int { NameClassifier.tokens(value).count { !patterns.familyParticles.contains($0.lowercased()) } }
             guard AssertionAnalysis.fold(given) != AssertionAnalysis.fold(family), names(given) <= 4, names(family) <= 4 else { continue }
             var swap = SwapCase(given: given, family: family, analysis: analysis, context: context, weights: weights)
+            if swap.namesVeto { continue }
             swap.weighEmailOrder()
             swap.weighInitialForms()
             swap.weighEastAsianDisplay()

@@ -61,6 +61,12 @@ extension SwapCase {
         }
     }
 
+    /// Whether the names alone veto a report: both strongly in place (`Jane` / `Doe`), the case where
+    /// `weighNames` sets `contradicted`. Asked first, so most messages weigh nothing else.
+    var namesVeto: Bool {
+        nameOdds(given).odds >= weights.strong && nameOdds(family).odds <= -weights.strong
+    }
+
     /// A value's given-name log-odds and where they come from: name frequencies (as written, else without
     /// diacritics: `Péter` -> peter), else a family-name ending (`-ová`, `-ov`, `-yan`...) or particle, else the
     /// surname and given-name lists of family-first cultures (`Hoàng`, `Boros`), for tokens the lexicon lacks.
