@@ -106,7 +106,12 @@ public final class AssertionAnalysis: Sendable {
         }
     }
 
-    public func attributes(for field: ProfileField) -> [AnalyzedAttribute] { attributes.filter { $0.field == field } }
+    public func attributes(for field: ProfileField) -> [AnalyzedAttribute] {
+        // Most fields have no attribute or one: filtering allocated an array every time a rule asked.
+        var found: [AnalyzedAttribute] = []
+        for attribute in attributes where attribute.field == field { found.append(attribute) }
+        return found
+    }
 
     /// The first non-empty value of the first attribute carrying `field`.
     public func value(for field: ProfileField) -> String? {

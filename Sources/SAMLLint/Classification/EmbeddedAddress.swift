@@ -19,7 +19,14 @@ public enum EmbeddedAddress: Sendable {
     /// (a bare address included).
     public static func form(of value: String, isAddress: (String) -> Bool) -> EmbeddedAddress? {
         let text = value.trimmed
-        guard text.utf8.count <= 1024, text.contains("@") else { return nil }
+        // Most values are no wrapped form: without `@`, or without `;` `,` `>` and a `mailto:` start,
+        // none of the forms below can match (said on the bytes, before any Character is counted).
+        guard text.utf8.count <= 1024, text.utf8.contains(UInt8(ascii: "@")) else { return nil }
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ">") }),
+            !text.utf8.prefix(7).elementsEqual("mailto:".utf8, by: { $0 | 0x20 == $1 | 0x20 }) {
+            return nil
+        }
+        guard text.contains("@") else { return nil }
         if text.count > 7, text.prefix(7).lowercased() == "mailto:" {
             let rest = String(text.dropFirst(7)).trimmed
             return isAddress(rest) ? .mailtoURI : nil

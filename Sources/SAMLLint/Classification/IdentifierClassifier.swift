@@ -112,10 +112,14 @@ public struct IdentifierClassifier: Sendable {
     /// (Only opaque bytes, so ASCII: bytes count characters.)
     func opaque(_ value: String) -> Classification? {
         let bytes = value.utf8
-        guard bytes.count >= 6, bytes.count <= 512, bytes.allSatisfy(Self.isOpaqueByte) else { return nil }
-        let digits = bytes.count(where: Self.isDigit)
+        guard bytes.count >= 6, bytes.count <= 512 else { return nil }
+        // One pass: every byte allowed, digits and letters counted.
+        var digits = 0, letters = 0
+        for byte in bytes {
+            guard Self.isOpaqueByte(byte) else { return nil }
+            if Self.isDigit(byte) { digits += 1 } else if Self.isASCIILetter(byte) { letters += 1 }
+        }
         guard digits >= 2 else { return nil }
-        let letters = bytes.count(where: Self.isASCIILetter)
         if bytes.last == UInt8(ascii: "="), bytes.count >= 12 { return Classification(.opaqueID, 0.95) }
         if bytes.count >= 12, letters >= 2, !Self.isWordWithNumber(value) { return Classification(.opaqueID, 0.9) }
         if digits * 2 >= bytes.count { return Classification(.opaqueID, 0.85) }  // A123456, 12-3456-78

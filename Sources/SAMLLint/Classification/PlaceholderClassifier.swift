@@ -11,6 +11,17 @@ public struct PlaceholderClassifier: Sendable {
         "userprincipalname", "objectid", "id", "name", "department", "title", "groups",
     ]
 
+    /// At least three characters, all the same letter (`xxxx`). ASCII on the bytes: a character
+    /// there is a byte, a letter A-Z or a-z (and two different bytes end it at once).
+    static func isOneRepeatedLetter(_ lower: String) -> Bool {
+        let utf8 = lower.utf8
+        if let first = utf8.first, utf8.allSatisfy({ $0 < 0x80 }) {
+            return IdentifierClassifier.isASCIILetter(first) && utf8.count >= 3 && utf8.allSatisfy { $0 == first }
+        }
+        guard let first = lower.first, first.isLetter, lower.allSatisfy({ $0 == first }) else { return false }
+        return lower.count >= 3
+    }
+
     public func classify(_ value: String) -> Classification? {
         let text = value.trimmed
         if text.isEmpty { return Classification(.empty, 1) }
@@ -35,9 +46,7 @@ public struct PlaceholderClassifier: Sendable {
         let hasASCIIAlphanumeric = text.utf8.contains { IdentifierClassifier.isDigit($0) || IdentifierClassifier.isASCIILetter($0) }
         if !hasASCIIAlphanumeric, !text.contains(where: { $0.isLetter || $0.isNumber }) { return Classification(.placeholder, 0.9) }
         // (The character count last: it walks the whole value, and most values differ by their second character.)
-        if let first = lower.first, first.isLetter, lower.allSatisfy({ $0 == first }), lower.count >= 3 {
-            return Classification(.placeholder, 0.85)
-        }
+        if Self.isOneRepeatedLetter(lower) { return Classification(.placeholder, 0.85) }
         return nil
     }
 }

@@ -64,7 +64,7 @@ public struct Linter: Sendable {
         } else {
             for index in inputs.indices { work(index) }
         }
-        var reports = results.values
+        var reports = results.take()
         runBatchRules(on: &reports)
         return Report(inputs: reports, notes: notes() + metadataNotes(reports))
     }
@@ -280,5 +280,18 @@ final class ResultSlots<T>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots.compactMap { $0 }
+    }
+
+    /// The values, moved out (the slots are left empty): no copy of each one.
+    func take() -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        var values: [T] = []
+        values.reserveCapacity(slots.count)
+        for index in slots.indices {
+            if let value = slots[index].take() { values.append(value) }
+        }
+        slots = []
+        return values
     }
 }

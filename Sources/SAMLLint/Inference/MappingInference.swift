@@ -35,7 +35,7 @@ public struct MappingInference: Sendable {
 
     /// `promises` of an attribute Name (with its FriendlyName), in `settings.fields` order: the same
     /// Names come in message after message of a folder, and the catalog and configuration are fixed.
-    let promiseMemo = LookupMemo<[Double]>()
+    let promiseMemo = LookupMemo<[(friendlyName: String?, row: [Double])]>()
 
     /// Per-candidate aggregates over the samples (a class: scoring reads each candidate for every
     /// field, and copying its tables each time showed in profiles).
@@ -222,7 +222,15 @@ public struct MappingInference: Sendable {
             return settings.fields.map { promised[$0] ?? 0 }
         }
         guard candidate.name != InferredMapping.nameIDSource else { return row() }
-        return promiseMemo.value(for: candidate.friendlyName.map { candidate.name + "\u{1F}" + $0 } ?? candidate.name, compute: row)
+        // By Name, then among the FriendlyNames seen with it (no key joined per candidate).
+        var known = promiseMemo.get(candidate.name) ?? []
+        if let hit = known.first(where: { $0.friendlyName == candidate.friendlyName }) { return hit.row }
+        let made = row()
+        if known.count < 8 {
+            known.append((candidate.friendlyName, made))
+            promiseMemo.set(candidate.name, known)
+        }
+        return made
     }
 
     func promises(for candidate: Candidate, samples: [InferenceSample]) -> [ProfileField: Double] {

@@ -34,7 +34,10 @@ public struct Report: Codable, Sendable {
     public init(inputs: [InputReport], notes: [String] = []) {
         self.tool = Tool(name: "samllint", version: SAMLLintVersion.current)
         self.inputs = inputs
-        self.findings = inputs.flatMap(\.findings).sorted(by: Finding.reportOrder)
+        // Sorted in place: `sorted` copied every finding of the run first (a retain per string).
+        var findings = inputs.flatMap(\.findings)
+        findings.sort(by: Finding.reportOrder)
+        self.findings = findings
         self.summary = Summary(
             inputs: inputs.count,
             messages: inputs.reduce(0) { $0 + $1.messages.count },
