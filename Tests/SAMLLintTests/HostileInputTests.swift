@@ -128,6 +128,9 @@ struct HostileInputTests {
         let report = linter.lint(inputs: [.memory(name: "hostile", bytes: bytes), .memory(name: "good", bytes: good)], parallel: false)
         let seconds = Date().timeIntervalSince(start)
         print("\(hostile.name): \(String(format: "%.3f", seconds)) s, outcome \(report.inputs[0].error?.ruleId ?? "linted")")
+        // Not a benchmark: a hang guard, twenty times the slowest case's debug-build time. A batch rule
+        // that went quadratic on 100,000 Names once took 395 s here and still passed every other check.
+        #expect(seconds < 60, "\(hostile.name) took \(Int(seconds)) s: a hostile input must not hold up the run")
         #expect(report.inputs.count == 2)
         if let expected = hostile.expected {
             #expect(report.inputs[0].error?.ruleId == expected, "\(hostile.name): \(String(describing: report.inputs[0].error))")

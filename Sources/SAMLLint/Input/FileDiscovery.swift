@@ -134,20 +134,31 @@ public struct FileDiscovery: Sendable {
     struct Glob: Sendable {
         let pattern: String
         let loose: String?
+        /// For `*` and a literal (`*.xml`): the literal, which a path matches by ending with it (a `*`
+        /// matches anything without FNM_PATHNAME, and a name ends a path), no fnmatch(3) per file.
+        let suffix: [UInt8]?
     }
 
     static func globs(_ patterns: [String]) -> [Glob] {
         patterns.map { glob in
             let loose = glob.replacingOccurrences(of: "**/", with: "*").replacingOccurrences(of: "/**", with: "/*")
-            return Glob(pattern: glob, loose: loose == glob ? nil : loose)
+            let rest = glob.utf8.dropFirst()
+            let literal = glob.hasPrefix("*") && !rest.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\") }
+            return Glob(pattern: glob, loose: loose == glob ? nil : loose, suffix: literal && loose == glob ? Array(rest) : nil)
         }
     }
 
     static let defaultIncludeGlobs = globs(defaultInclude)
 
     func matches(_ path: String, _ globs: [Glob]) -> Bool {
-        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
+        var fileName: String?
         for glob in globs {
+            if let suffix = glob.suffix {
+                if path.utf8.count >= suffix.count, path.utf8.suffix(suffix.count).elementsEqual(suffix) { return true }
+                continue
+            }
+            let name = fileName ?? path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
+            fileName = name
             if fnmatch(glob.pattern, name, 0) == 0 || fnmatch(glob.pattern, path, 0) == 0 { return true }
             if let loose = glob.loose, fnmatch(loose, path, 0) == 0 || fnmatch(loose, name, 0) == 0 { return true }
         }

@@ -28,12 +28,37 @@ public struct AttributePresence: BatchRule {
             Example(ExampleSAML.response(attributes: [.init("email", ["a@example.com"])])),
         ])
 
+    /// A message's attribute Names, each once, in order. The handful most messages have are
+    /// compared pairwise (a Set per message was most of this rule's time on a folder); a message
+    /// with more gets a Set, so thousands of Names stay linear.
+    struct Names {
+        let distinct: [String]
+        private let set: Set<String>?
+
+        init(_ facts: MessageFacts) {
+            let names = facts.attributes.map(\.name)
+            if names.count <= 16 {
+                distinct = names.indices.compactMap { index in names[..<index].contains(names[index]) ? nil : names[index] }
+                set = nil
+            } else {
+                var seen = Set<String>()
+                distinct = names.filter { seen.insert($0).inserted }
+                set = seen
+            }
+        }
+
+        func contains(_ name: String) -> Bool { set.map { $0.contains(name) } ?? distinct.contains(name) }
+    }
+
     public func check(batch: MessageBatch, context: LintContext, findings: inout BatchFindingEmitter) {
         for (connection, messages) in batch.byConnection where messages.count >= 2 {
-            let present = messages.map { Set($0.attributes.map(\.name)) }
-            let all = present.reduce(Set<String>()) { $0.union($1) }
-            for name in all.sorted() {
-                let count = present.filter { $0.contains(name) }.count
+            // In how many messages each Name appears (once per message however often it repeats there).
+            let present = messages.map(Names.init)
+            var counts: [String: Int] = [:]
+            for names in present {
+                for name in names.distinct { counts[name, default: 0] += 1 }
+            }
+            for (name, count) in counts.sorted(by: { $0.key < $1.key }) {
                 guard count < messages.count, let missing = zip(messages, present).first(where: { !$0.1.contains(name) })?.0
                 else { continue }
                 findings.report(

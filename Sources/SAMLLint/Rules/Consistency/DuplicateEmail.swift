@@ -22,11 +22,20 @@ public struct DuplicateEmail: BatchRule {
             Example(ExampleSAML.batch([login(id: "00u1", email: "jane@example.com"), login(id: "00u1", email: "jane@example.com")])),
         ])
 
+    /// Whether the logins carry two different ids (the messages grouped here all have one).
+    static func hasTwoIDs(_ logins: [MessageFacts]) -> Bool {
+        guard logins.count > 1, let first = logins[0].profile?.idpID else { return false }
+        return logins.contains { $0.profile?.idpID != first }
+    }
+
     public func check(batch: MessageBatch, context: LintContext, findings: inout BatchFindingEmitter) {
         for (connection, messages) in batch.byConnection {
             let withBoth = messages.filter { $0.profile?.email != nil && $0.profile?.idpID != nil }
             let byEmail = Dictionary(grouping: withBoth) { $0.profile!.email!.lowercased() }
-            for (email, logins) in byEmail.sorted(by: { $0.key < $1.key }) {
+            // Only addresses with two ids report: the others are left out before anything is sorted
+            // or collected (a folder has thousands of people, each with one id).
+            let shared = byEmail.filter { Self.hasTwoIDs($0.value) }
+            for (email, logins) in shared.sorted(by: { $0.key < $1.key }) {
                 let ids = Set(logins.compactMap { $0.profile?.idpID })
                 guard ids.count > 1, let second = logins.first(where: { $0.profile?.idpID != logins[0].profile?.idpID }) else { continue }
                 findings.report(

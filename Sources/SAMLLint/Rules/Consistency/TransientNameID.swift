@@ -39,7 +39,9 @@ public struct TransientNameID: BatchRule {
             let byPerson = Dictionary(grouping: messages.filter { $0.nameID != nil && $0.profile?.email != nil }) {
                 $0.profile!.email!.lowercased()
             }
-            for (email, logins) in byPerson.sorted(by: { $0.key < $1.key }) {
+            // Only people seen with two NameIDs can report: the others are left out before sorting.
+            let changed = byPerson.filter { _, logins in logins.count > 1 && logins.contains { $0.nameID != logins[0].nameID } }
+            for (email, logins) in changed.sorted(by: { $0.key < $1.key }) {
                 let values = Set(logins.compactMap(\.nameID))
                 guard values.count > 1, let second = logins.first(where: { $0.nameID != logins[0].nameID }) else { continue }
                 let transient = logins.contains { $0.nameIDFormat == ExampleSAML.transientFormat }
