@@ -22,16 +22,19 @@ public struct DuplicateAttributeName: Rule {
     public func check(_ message: SAMLMessage, context: LintContext, findings: inout FindingEmitter) {
         for assertion in message.assertions {
             let attributes = assertion.attributes
-            // How often each Name appears (one table; most assertions repeat none, and then
-            // nothing else is built).
-            var counts: [String: Int] = [:]
-            counts.reserveCapacity(attributes.count)
-            var repeated = false
-            for attribute in attributes {
-                counts[attribute.name, default: 0] += 1
-                if counts[attribute.name]! > 1 { repeated = true }
+            // Most assertions repeat no Name, and then nothing is built: a handful of Names are
+            // compared pairwise (hashing each cost more), more go through a Set.
+            let repeated: Bool
+            if attributes.count <= 16 {
+                repeated = attributes.indices.contains { index in attributes[..<index].contains { $0.name == attributes[index].name } }
+            } else {
+                var names = Set<String>()
+                repeated = !attributes.allSatisfy { names.insert($0.name).inserted }
             }
             guard repeated else { continue }
+            // How often each Name appears.
+            var counts: [String: Int] = [:]
+            for attribute in attributes { counts[attribute.name, default: 0] += 1 }
             var seen: [String: Int] = [:]
             for attribute in attributes {
                 let count = seen[attribute.name, default: 0]

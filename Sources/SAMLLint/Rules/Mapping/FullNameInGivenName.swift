@@ -30,12 +30,14 @@ public struct FullNameInGivenName: Rule {
         let minimum = context.ruleData.threshold("mapping.fullName.minConfidence", default: 0.9)
         for assertion in message.assertions {
             let analysis = AssertionAnalysis.of(assertion, context: context)
-            let lastName = analysis.value(for: .lastName).map(AssertionAnalysis.fold)
-            let display = analysis.value(for: .displayName).map(AssertionAnalysis.fold)
-            let expected = analysis.expectedNames
             for attribute in analysis.attributes(for: .firstName) {
                 guard let (value, classification) = attribute.filled.first, NameClassifier.isNameShaped(value) else { continue }
                 let tokens = NameClassifier.tokens(value).map(AssertionAnalysis.fold)
+                // The other names are read only for a value that may be a full name (most given names
+                // are one word and not East Asian).
+                guard tokens.count >= 2 || tokens.count == 1 && NameOrder.isEastAsian(value) else { continue }
+                let lastName = analysis.value(for: .lastName).map(AssertionAnalysis.fold)
+                let display = analysis.value(for: .displayName).map(AssertionAnalysis.fold)
                 // East Asian names are written without a space: `山田太郎` holds the surname `山田`.
                 // (Family first; the rest must be a whole given name of two or more characters, since a
                 // Korean given name may start with the same syllable as the surname: 성 + 성진.)
@@ -53,6 +55,7 @@ public struct FullNameInGivenName: Rule {
                     continue
                 }
                 guard tokens.count >= 2 else { continue }
+                let expected = analysis.expectedNames
                 let folded = AssertionAnalysis.fold(value)
                 var reasons: [Evidence] = []
                 if let lastName, !lastName.isEmpty, lastName != folded,
