@@ -16,7 +16,7 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Largest message accepted, in bytes (default 16 MiB).")
     var maxBytes: Int?
 
-    @Option(help: "Force the input encoding. (values: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: auto)")
+    @Option(help: "Force the input encoding.")
     var inputFormat: InputFormat = .auto
 
     @Option(help: "IdP metadata to check assertions against (repeatable; also idp.metadata in the configuration).")

@@ -13,13 +13,13 @@ extension SAMLLintCommand {
         @OptionGroup var common: CommonOptions
         @OptionGroup var signatureOptions: SignatureOptions
 
-        @Option(name: [.short, .customLong("format")], help: "Output format; repeat with --output to write several. (values: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")); default: text)")
+        @Option(name: [.short, .customLong("format")], help: "Output format; repeat with --output to write several (default: text).")
         var formats: [ReportFormat] = []
 
         @Option(name: [.short, .customLong("output")], help: "Write the report to FILE instead of standard output; pairs with --format in order.")
         var outputs: [String] = []
 
-        @Option(help: "Lowest severity that fails the run (exit 1). (values: error, warning, info; default: error, or failOn in the configuration)")
+        @Option(help: "Lowest severity that fails the run, exit 1 (default: error, or failOn in the configuration).")
         var failOn: Severity?
 
         @Flag(inversion: .prefixedNo, help: "Colour the text report (default: only on a terminal, never with NO_COLOR).")

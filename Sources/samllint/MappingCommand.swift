@@ -16,7 +16,7 @@ extension SAMLLintCommand {
 
             @OptionGroup var common: CommonOptions
 
-            @Option(name: [.short, .customLong("format")], help: "Output format. (values: yaml, json; default: yaml)")
+            @Option(name: [.short, .customLong("format")], help: "Output format: yaml or json.")
             var format: String = "yaml"
 
             func validate() throws {

@@ -12,7 +12,7 @@ extension SAMLLintCommand {
 
         @OptionGroup var common: CommonOptions
 
-        @Option(name: [.short, .customLong("format")], help: "Output format. (values: text, json; default: text)")
+        @Option(name: [.short, .customLong("format")], help: "Output format: text or json.")
         var format: String = "text"
 
         @Option(name: [.short, .customLong("output")], help: "Write the report to FILE instead of standard output.")
