@@ -8,10 +8,32 @@ struct GitHubReporterTests {
         ("100% done\r\nnext", "100%25 done%0D%0Anext", "100%25 done%0D%0Anext"),
         ("a:b,c", "a:b,c", "a%3Ab%2Cc"),
         ("%3A", "%253A", "%253A"),
+        ("naïve, 100% 日本\n", "naïve, 100%25 日本%0A", "naïve%2C 100%25 日本%0A"),
+        ("plain", "plain", "plain"),
     ])
     func escaping(_ raw: String, _ data: String, _ property: String) {
         #expect(GitHubReporter.escapeData(raw) == data)
         #expect(GitHubReporter.escapeProperty(raw) == property)
+    }
+
+    /// `ReportPaths.relative` standardizes a path's folder once and adds the name: the result must be
+    /// what `NSString.standardizingPath` gives for the whole path (it resolves links on Linux).
+    @Test func relativePathsAgreeWithFoundation() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("samllint-paths-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/real/sub", withIntermediateDirectories: true)
+        for name in ["real/a.xml", "real/sub/b.xml"] { FileManager.default.createFile(atPath: root + "/" + name, contents: Data()) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/real")
+        try FileManager.default.createSymbolicLink(atPath: root + "/real/c.xml", withDestinationPath: root + "/real/sub/b.xml")
+        let paths = ["real/a.xml", "link/a.xml", "link/sub/b.xml", "real/c.xml", "real/./a.xml", "real/sub/../a.xml", "real//a.xml", "real/missing.xml", "link"]
+        for relative in paths {
+            let path = root + "/" + relative
+            let standardized = (path as NSString).standardizingPath
+            let base = (root as NSString).standardizingPath
+            let expected = standardized.hasPrefix(base + "/") ? String(standardized.dropFirst(base.count + 1)) : standardized
+            #expect(ReportPaths.relative(path, to: base) == expected, "\(relative)")
+            #expect(ReportPaths.relative(path, to: base) == ReportPaths.relative(path, to: base), "\(relative), asked twice")
+        }
     }
 
     @Test func annotationsCarryFileLineColumnAndTitle() {

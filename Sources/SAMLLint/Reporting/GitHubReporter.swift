@@ -62,15 +62,35 @@ public struct GitHubReporter: Reporter {
     }
 
     /// Message data: `%`, CR, LF (actions/toolkit `escapeData`).
-    public static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
-    }
+    public static func escapeData(_ text: String) -> String { escape(text, property: false) }
 
     /// Property values: also `:` and `,` (actions/toolkit `escapeProperty`).
-    public static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    public static func escapeProperty(_ text: String) -> String { escape(text, property: true) }
+
+    /// One pass over the bytes (each escaped character is ASCII, so UTF-8 sequences pass through
+    /// whole): Foundation's `replacingOccurrences`, three to five times per finding, was 12% of a
+    /// folder's run in this format.
+    private static func escape(_ text: String, property: Bool) -> String {
+        func escaped(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "%") || byte == 0x0D || byte == 0x0A || property && (byte == UInt8(ascii: ":") || byte == UInt8(ascii: ","))
+        }
+        guard text.utf8.contains(where: escaped) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            guard escaped(byte) else {
+                out.append(byte)
+                continue
+            }
+            out.append(UInt8(ascii: "%"))
+            out.append(hexDigit(byte >> 4))
+            out.append(hexDigit(byte & 0xF))
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// An uppercase hex digit, as the toolkit writes them (`%0D`, `%3A`).
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x41 + value - 10 }
 
     /// Markdown for the job summary page: counts, then every finding in a table (at most 200 rows).
     public static func stepSummary(_ report: Report, options: ReportOptions) -> String {
