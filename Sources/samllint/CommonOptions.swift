@@ -117,6 +117,23 @@ enum Output {
         }
     }
 
+    /// The report as `reporter` renders it. A file gets each piece as soon as it is made (a folder's
+    /// JSON is written while its last chunks are still encoded); should the reporter's fast path
+    /// refuse a value midway, the file is started again with its fallback rendering.
+    static func write(_ report: Report, with reporter: any Reporter, options: ReportOptions, to path: String?) throws {
+        guard let path else { return try write(pieces: reporter.renderUTF8Pieces(report, options: options), to: nil) }
+        try write(to: path) { descriptor in
+            do {
+                return try reporter.write(report, options: options) { writeAll($0, to: descriptor) }
+            } catch {
+                guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else { return false }
+                return reporter.renderUTF8Pieces(report, options: options).allSatisfy { piece in
+                    piece.withUnsafeBytes { writeAll($0, to: descriptor) }
+                }
+            }
+        }
+    }
+
     /// Opens `path` (or takes standard output) and runs `body`, which writes and says whether it all went out.
     private static func write(to path: String?, _ body: (Int32) -> Bool) throws {
         if let path {
@@ -135,8 +152,12 @@ enum Output {
         }
     }
 
-    /// `write(2)` until every byte is out (or an error other than EINTR).
     static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        writeAll(UnsafeRawBufferPointer(bytes), to: descriptor)
+    }
+
+    /// `write(2)` until every byte is out (or an error other than EINTR).
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

@@ -53,9 +53,8 @@ extension SAMLLintCommand {
                     color: destination == nil && format == .text && useColor, failOn: failOn,
                     workingDirectory: workingDirectory)
                 if format == .html { options.connections = ci.connections(of: linted, linter: setup.linter) }
-                let pieces = format.reporter.renderUTF8Pieces(report, options: options)
                 if format == .github { ci.writeStepSummary(report, options: options) }
-                try Output.write(pieces: pieces, to: destination)
+                try Output.write(report, with: format.reporter, options: options, to: destination)
             }
             // Every report is written: exit here instead of freeing a folder's reports object by
             // object on the way out (tens of milliseconds for 10,000 responses).

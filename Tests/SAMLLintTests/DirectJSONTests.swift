@@ -71,6 +71,53 @@ struct DirectJSONTests {
         let pieces = JSONReporter().renderUTF8Pieces(report, options: ReportOptions())
         #expect(pieces.count > 1)
         #expect(pieces.flatMap { $0 } == JSONReporter().renderUTF8(report, options: ReportOptions()))
+        // Written as the chunks come off the cores: the same bytes, in order, whichever core finished first.
+        let streamed = Streamed()
+        #expect(try JSONReporter().write(report, options: ReportOptions(), to: streamed.sink))
+        #expect(streamed.bytes == JSONReporter().renderUTF8(report, options: ReportOptions()))
+        #expect(streamed.calls > 2)
+    }
+
+    @Test func aStreamStopsWhenItsSinkRefuses() throws {
+        let inputs = (0..<600).map { index in
+            var input = Self.full
+            input.path = "f\(index).xml"
+            return input
+        }
+        let refusing = Streamed(acceptedCalls: 3)
+        #expect(try JSONReporter().write(Report(inputs: inputs), options: ReportOptions(), to: refusing.sink) == false)
+        #expect(refusing.calls == 4)
+    }
+
+    @Test func aStreamThrowsOnAValueJSONCannotHold() {
+        var inputs = (0..<300).map { index in
+            var input = Self.full
+            input.path = "f\(index).xml"
+            return input
+        }
+        inputs[200].findings = [Finding(ruleId: "r", severity: .info, message: "m", location: Location(path: "f200.xml"), evidence: [Evidence(value: "v", confidence: .nan)])]
+        #expect(throws: PrettyJSONEncoder.InvalidValue.self) {
+            try JSONReporter().write(Report(inputs: inputs), options: ReportOptions(), to: Streamed().sink)
+        }
+    }
+
+    /// A sink that keeps what it is given, and refuses after `acceptedCalls` pieces.
+    final class Streamed: @unchecked Sendable {
+        private let lock = NSLock()
+        private let acceptedCalls: Int
+        private(set) var bytes: [UInt8] = []
+        private(set) var calls = 0
+        init(acceptedCalls: Int = .max) { self.acceptedCalls = acceptedCalls }
+        var sink: ReportSink {
+            { [self] piece in
+                lock.lock()
+                defer { lock.unlock() }
+                calls += 1
+                guard calls <= acceptedCalls else { return false }
+                bytes += piece
+                return true
+            }
+        }
     }
 
     @Test func nonFiniteConfidenceIsRefused() {

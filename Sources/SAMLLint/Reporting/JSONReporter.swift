@@ -24,71 +24,86 @@ public struct JSONReporter: Reporter {
 
     /// The bytes of `renderUTF8` in pieces, without joining the encoded chunks into one buffer.
     public func renderUTF8Pieces(_ report: Report, options: ReportOptions) -> [[UInt8]] {
-        guard var pieces = try? Self.encodePieces(report) else { return [renderUTF8(report, options: options)] }
-        pieces.append([0x0A])
-        return pieces
+        let collected = PieceCollector()
+        guard (try? Self.stream(report, to: collected.sink)) == true else { return [renderUTF8(report, options: options)] }
+        return collected.pieces
+    }
+
+    /// `renderUTF8`'s bytes handed to `sink` in order while the rest is still being encoded: a
+    /// folder's report is written as its chunks come off the cores, not after the last one.
+    public func write(_ report: Report, options: ReportOptions, to sink: @escaping ReportSink) throws -> Bool {
+        try Self.stream(report, to: sink)
     }
 
     /// Below this many elements one pass is as fast as splitting the work.
     public static let parallelThreshold = 256
 
     static func encode(_ report: Report) throws -> [UInt8] {
-        let pieces = try encodePieces(report)
-        if pieces.count == 1 { return pieces[0] }
+        let collected = PieceCollector()
+        guard try stream(report, to: collected.sink) else { return [] }
+        let pieces = collected.pieces
         var out: [UInt8] = []
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + 16)
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
         for piece in pieces { out += piece }
+        out.removeLast()  // the final newline `renderUTF8` adds itself
         return out
     }
 
-    /// The encoded report as consecutive pieces: the skeleton's text around the two arrays, and
-    /// each array's chunks with their separators.
-    static func encodePieces(_ report: Report) throws -> [[UInt8]] {
-        guard report.findings.count + report.inputs.count >= parallelThreshold else { return [try PrettyJSONEncoder.encode(report)] }
+    /// The encoded report, then a newline, as consecutive pieces handed to `sink`: the skeleton's
+    /// text around the two arrays, and each array's chunks with their separators. false when the
+    /// sink refused a piece; throws when a value cannot be encoded (the sink may have had part of
+    /// the report by then).
+    static func stream(_ report: Report, to sink: @escaping ReportSink) throws -> Bool {
+        let newline: [UInt8] = [0x0A]
+        guard report.findings.count + report.inputs.count >= parallelThreshold else {
+            return try PrettyJSONEncoder.encode(report).withUnsafeBytes(sink) && newline.withUnsafeBytes(sink)
+        }
         var skeleton = report
         skeleton.findings = []
         skeleton.inputs = []
         var rest = Substring(String(decoding: try PrettyJSONEncoder.encode(skeleton), as: UTF8.self))
-        let parts = [("findings", try encodeElements(report.findings)), ("inputs", try encodeElements(report.inputs))]
-        var pieces: [[UInt8]] = []
-        let separator = Array(",\n".utf8)
-        for (key, chunks) in parts {
-            guard !chunks.isEmpty else { continue }
+        for key in ["findings", "inputs"] {
+            let count = key == "findings" ? report.findings.count : report.inputs.count
+            guard count > 0 else { continue }
             let opening = "\n  \"\(key)\" : [\n"
-            guard let range = rest.range(of: opening + "\n  ]") else { return [try PrettyJSONEncoder.encode(report)] }
-            pieces.append(Array(rest[..<range.lowerBound].utf8) + Array(opening.utf8))
-            for (index, chunk) in chunks.enumerated() {
-                if index > 0 { pieces.append(separator) }
-                pieces.append(chunk)
+            guard let range = rest.range(of: opening + "\n  ]") else {
+                throw PrettyJSONEncoder.InvalidValue(description: "the report's skeleton has no empty \(key) array")
             }
-            pieces.append(Array("\n  ]".utf8))
+            guard (Array(rest[..<range.lowerBound].utf8) + Array(opening.utf8)).withUnsafeBytes(sink) else { return false }
+            let written = key == "findings" ? try streamElements(report.findings, to: sink) : try streamElements(report.inputs, to: sink)
+            guard written, Array("\n  ]".utf8).withUnsafeBytes(sink) else { return false }
             rest = rest[range.upperBound...]
         }
-        pieces.append(Array(rest.utf8))
-        return pieces
+        return Array(rest.utf8).withUnsafeBytes(sink) && newline.withUnsafeBytes(sink)
     }
 
-    /// The elements as items of a top-level array (depth 2), in chunks of consecutive elements
-    /// joined by `,\n`, in order.
-    static func encodeElements<Element: Encodable & Sendable>(_ elements: [Element]) throws -> [[UInt8]] {
+    /// The elements as items of a top-level array (depth 2), encoded on every core in chunks of
+    /// consecutive elements joined by `,\n`, handed to `sink` in order as soon as the chunks
+    /// before them are.
+    static func streamElements<Element: Encodable & Sendable>(_ elements: [Element], to sink: @escaping ReportSink) throws -> Bool {
         let chunkSize = 128
         let chunks = (elements.count + chunkSize - 1) / chunkSize
-        let results = ChunkSlots(count: chunks)
+        let relay = OrderedRelay(count: chunks, sink: sink)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            guard relay.isOpen else { return }
             var bytes: [UInt8] = []
+            if chunk > 0 { bytes += ",\n".utf8 }
             for index in chunk * chunkSize..<min(elements.count, (chunk + 1) * chunkSize) {
                 if index > chunk * chunkSize { bytes += ",\n".utf8 }
                 bytes += "    ".utf8
                 let start = bytes.count
-                guard (try? PrettyJSONEncoder.append(elements[index], depth: 2, to: &bytes)) != nil else { return }
+                guard (try? PrettyJSONEncoder.append(elements[index], depth: 2, to: &bytes)) != nil else { return relay.fail(encoding: true) }
                 if index == chunk * chunkSize {
                     bytes.reserveCapacity((bytes.count - start + 8) * chunkSize * 5 / 4)  // grown once, not doubled from empty
                 }
             }
-            results.set(chunk, bytes)
+            relay.deliver(chunk, bytes)
         }
-        guard let all = results.all() else { throw PrettyJSONEncoder.InvalidValue(description: "an element of the report cannot be encoded") }
-        return all
+        switch relay.outcome {
+        case .written: return true
+        case .sinkRefused: return false
+        case .unencodable: throw PrettyJSONEncoder.InvalidValue(description: "an element of the report cannot be encoded")
+        }
     }
 
     /// The whole report through Foundation's `JSONEncoder`: the reference the tests compare with,
@@ -101,19 +116,72 @@ public struct JSONReporter: Reporter {
     }
 }
 
-/// Slots written by index from several threads; each slot is written once.
-private final class ChunkSlots: @unchecked Sendable {
-    private var slots: [[UInt8]?]
+/// Chunks made in any order on several threads, handed to the sink in index order: the thread that
+/// completes the next chunk due writes it and every later one already made, while the others go on
+/// encoding. Writes are never concurrent, and each chunk's bytes are dropped once written.
+private final class OrderedRelay: @unchecked Sendable {
+    enum Outcome { case written, sinkRefused, unencodable }
+    private var waiting: [[UInt8]?]
+    private var next = 0
+    private var writing = false
+    private var failure: Outcome?
     private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ bytes: [UInt8]) {
-        lock.lock()
-        slots[index] = bytes
-        lock.unlock()
+    private let sink: ReportSink
+
+    init(count: Int, sink: @escaping ReportSink) {
+        waiting = Array(repeating: nil, count: count)
+        self.sink = sink
     }
-    func all() -> [[UInt8]]? {
+
+    var isOpen: Bool {
         lock.lock()
         defer { lock.unlock() }
-        return slots.contains(where: { $0 == nil }) ? nil : slots.map { $0! }
+        return failure == nil
+    }
+
+    func fail(encoding: Bool) {
+        lock.lock()
+        if failure == nil { failure = encoding ? .unencodable : .sinkRefused }
+        lock.unlock()
+    }
+
+    func deliver(_ index: Int, _ bytes: [UInt8]) {
+        lock.lock()
+        waiting[index] = bytes
+        // Another thread is writing: it will find this chunk when it gets to it.
+        guard !writing else { return lock.unlock() }
+        writing = true
+        while failure == nil, next < waiting.count, let due = waiting[next] {
+            waiting[next] = nil
+            lock.unlock()
+            let ok = due.withUnsafeBytes(sink)
+            lock.lock()
+            if !ok, failure == nil { failure = .sinkRefused }
+            next += 1
+        }
+        writing = false
+        lock.unlock()
+    }
+
+    /// After every chunk was delivered (or the work stopped).
+    var outcome: Outcome {
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure { return failure }
+        return next == waiting.count ? .written : .unencodable
+    }
+}
+
+/// A sink that keeps the pieces it is given.
+private final class PieceCollector: @unchecked Sendable {
+    private(set) var pieces: [[UInt8]] = []
+    private let lock = NSLock()
+    var sink: ReportSink {
+        { [self] bytes in
+            lock.lock()
+            pieces.append(Array(bytes))
+            lock.unlock()
+            return true
+        }
     }
 }

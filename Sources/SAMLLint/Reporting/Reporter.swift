@@ -1,3 +1,6 @@
+/// Where a written report goes, piece by piece: returns false to stop (a failed write).
+public typealias ReportSink = @Sendable (UnsafeRawBufferPointer) -> Bool
+
 /// Renders a report. Reporters are values selected by id; they never re-run a rule.
 public protocol Reporter: Sendable {
     /// `text`, `json`, `sarif`, ...
@@ -9,11 +12,19 @@ public protocol Reporter: Sendable {
     /// `renderUTF8`'s bytes in consecutive pieces, to write one after the other: a large report
     /// need not be copied into one buffer first.
     func renderUTF8Pieces(_ report: Report, options: ReportOptions) -> [[UInt8]]
+    /// `renderUTF8`'s bytes handed to `sink` in order (from any thread, one piece at a time); a
+    /// reporter that encodes on several cores hands each piece over as soon as it is made. false
+    /// when the sink refused a piece; throws when the report cannot be encoded this way (the sink
+    /// may have had part of it: render again with `renderUTF8Pieces`, which falls back).
+    func write(_ report: Report, options: ReportOptions, to sink: @escaping ReportSink) throws -> Bool
 }
 
 extension Reporter {
     public func renderUTF8(_ report: Report, options: ReportOptions) -> [UInt8] { Array(render(report, options: options).utf8) }
     public func renderUTF8Pieces(_ report: Report, options: ReportOptions) -> [[UInt8]] { [renderUTF8(report, options: options)] }
+    public func write(_ report: Report, options: ReportOptions, to sink: @escaping ReportSink) throws -> Bool {
+        renderUTF8Pieces(report, options: options).allSatisfy { $0.withUnsafeBytes(sink) }
+    }
 }
 
 /// What every reporter may need besides the report.
