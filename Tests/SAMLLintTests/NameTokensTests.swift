@@ -11,6 +11,16 @@ struct NameTokensTests {
     func asciiBytesAgreeWithCharacters(_ text: String) {
         #expect(NameClassifier.tokens(text) == NameClassifier.tokensByCharacter(text))
     }
+
+    /// The counts and the one-token test the rules use instead of making the tokens.
+    @Test(arguments: [
+        "Jane Doe", "Doe, Jane", "  Jane   Doe  ", "Jane\tDoe", "Jane\r\nDoe", "a,,b", ",", "", " ", "Kim", "Kim,", " Kim",
+        "Mary Ann Smith-Jones", "Jane\u{0B}Doe\u{0C}", "x\u{1F}y", "山田 太郎", "Zoë", "Zoë Ng", "Ng\u{2003}Zoë", "Ó Haoláin, Muriel",
+    ])
+    func countsAgreeWithTheTokens(_ text: String) {
+        #expect(NameClassifier.tokenCount(text) == NameClassifier.tokens(text).count)
+        if NameClassifier.isOneASCIIToken(text) { #expect(NameClassifier.tokens(text) == [text]) }
+    }
 }
 
 /// Labels and fields hash and compare by their case's position (not their raw String): the position

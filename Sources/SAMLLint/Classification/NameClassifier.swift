@@ -64,6 +64,24 @@ public struct NameClassifier: Sendable {
         return tokensByCharacter(value)
     }
 
+    /// `tokens(value).count`, without making the tokens when the value is ASCII.
+    public static func tokenCount(_ value: String) -> Int {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return tokensByCharacter(value).count }
+        var count = 0
+        var inToken = false
+        for byte in value.utf8 {
+            let separates = byte == 0x20 || (0x09...0x0D).contains(byte) || byte == UInt8(ascii: ",")
+            if !separates, !inToken { count += 1 }
+            inToken = !separates
+        }
+        return count
+    }
+
+    /// ASCII without a separator: `tokens(value) == [value]`.
+    public static func isOneASCIIToken(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.allSatisfy { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) && $0 != UInt8(ascii: ",") }
+    }
+
     static func tokensByCharacter(_ value: String) -> [String] {
         value.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
     }

@@ -30,7 +30,10 @@ public enum NameOrder {
         let surnames = context.ruleData.lineList("lexicons/family-first-names.txt")
         for value in [a, b] {
             if surnames.contains(AssertionAnalysis.fold(value)) { return true }
-            if NameClassifier.tokens(value).contains(where: { surnames.contains(AssertionAnalysis.fold($0)) }) { return true }
+            // A value without separators is its one token: its fold was just looked up.
+            if !NameClassifier.isOneASCIIToken(value),
+                NameClassifier.tokens(value).contains(where: { surnames.contains(AssertionAnalysis.fold($0)) })
+            { return true }
             for scalar in value.unicodeScalars {
                 switch scalar.value {
                 case 0x1100...0x11FF, 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF: return true  // Hangul, Kana, Han

@@ -125,8 +125,11 @@ public struct GivenFamilySwapped: Rule {
             else { continue }
             // At most four names each, not counting particles (`آل محمد بن علي بن جماز`: three names).
             let patterns = analysis.classifier.patterns
-            func names(_ value: String) -> Int { NameClassifier.tokens(value).count { !patterns.familyParticles.contains($0.lowercased()) } }
-            guard AssertionAnalysis.fold(given) != AssertionAnalysis.fold(family), names(given) <= 4, names(family) <= 4 else { continue }
+            func atMostFourNames(_ value: String) -> Bool {
+                // Particles only lower the count: four tokens or fewer need no particle lookups.
+                NameClassifier.tokenCount(value) <= 4 || NameClassifier.tokens(value).count { !patterns.familyParticles.contains($0.lowercased()) } <= 4
+            }
+            guard AssertionAnalysis.fold(given) != AssertionAnalysis.fold(family), atMostFourNames(given), atMostFourNames(family) else { continue }
             var swap = SwapCase(given: given, family: family, analysis: analysis, context: context, weights: weights)
             if swap.namesVeto { continue }
             swap.weighEmailOrder()
