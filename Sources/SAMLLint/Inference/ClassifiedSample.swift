@@ -42,6 +42,11 @@ struct ClassifiedSample {
             let index = groups.position(of: attribute.name) {
                 Group(name: attribute.name, friendlyName: attribute.attribute.friendlyName, values: [], classes: [])
             }
+            if groups[index].values.isEmpty {
+                // Grown once: a group list of forty values was copied seven times on the way.
+                groups[index].values.reserveCapacity(attribute.filled.count)
+                groups[index].classes.reserveCapacity(min(attribute.filled.count, MappingInference.valuesRead))
+            }
             for (value, classification) in attribute.filled {
                 if groups[index].classes.count < MappingInference.valuesRead { groups[index].classes.append(classification) }
                 groups[index].values.append(value)

@@ -27,11 +27,14 @@ public struct MappingInference: Sendable {
             let table = loaded.fit[field] ?? [:]
             return ValueLabel.allCases.map { table[$0] ?? 0 }
         }
+        groupsRows = loaded.fields.indices.filter { loaded.fields[$0] == .groups }
     }
 
     /// `settings.fit` as rows per field (in `settings.fields` order) indexed by label ordinal: read
     /// for every value of every message.
     let fitRows: [[Double]]
+    /// The rows of `fitRows` for multi-valued fields (groups), which read every value, not the first.
+    let groupsRows: [Int]
 
     /// `promises` of an attribute Name (with its FriendlyName), in `settings.fields` order: the same
     /// Names come in message after message of a folder, and the catalog and configuration are fixed.
@@ -194,20 +197,31 @@ public struct MappingInference: Sendable {
         if countRepeats {
             for value in Set(sampleValues.map { $0.lowercased() }) { candidate.valueSamples[value, default: 0] += 1 }
         }
-        let labels = zip(sampleValues, classes).map { relabel($1.label, value: $0) }
-        if let first = sampleValues.first, Self.nameLabels.contains(labels[0]) {
+        // One pass over the values: their labels counted, and the fit of each groups row summed in
+        // value order (the sum `reduce` made over an array of their positions, without the array).
+        var firstLabel: ValueLabel?
+        var firstOrdinal = 0
+        var count = 0
+        var groupsSums = [Double](repeating: 0, count: groupsRows.count)
+        for (value, classification) in zip(sampleValues, classes) {
+            let label = relabel(classification.label, value: value)
+            let ordinal = label.ordinal  // its position in `ValueLabel.allCases`, as `fitRows` is indexed
+            if firstLabel == nil { firstLabel = label; firstOrdinal = ordinal }
+            candidate.labelCounts[ordinal] += 1
+            for (slot, row) in groupsRows.enumerated() { groupsSums[slot] += fitRows[row][ordinal] }
+            count += 1
+        }
+        if let first = sampleValues.first, let firstLabel, Self.nameLabels.contains(firstLabel) {
             candidate.nameLike += 1
             candidate.givenEvidence += givenEvidence(first, hints: hints)
         }
-        for label in labels { candidate.labelCounts[label.ordinal] += 1 }
-        candidate.values += labels.count
+        candidate.values += count
         if candidate.fitSum.isEmpty { candidate.fitSum = Array(repeating: 0, count: fitRows.count) }
-        let ordinals = labels.map(\.ordinal)  // positions in `ValueLabel.allCases`, as `fitRows` is indexed
         for (index, row) in fitRows.enumerated() {
-            if settings.fields[index] == .groups {
-                candidate.fitSum[index] += ordinals.reduce(0) { $0 + row[$1] } / Double(ordinals.count)
+            if let slot = groupsRows.firstIndex(of: index) {
+                candidate.fitSum[index] += groupsSums[slot] / Double(count)
             } else {
-                candidate.fitSum[index] += row[ordinals[0]]  // single-valued fields read the first value
+                candidate.fitSum[index] += row[firstOrdinal]  // single-valued fields read the first value
             }
         }
     }
