@@ -120,6 +120,27 @@ struct DirectJSONTests {
         }
     }
 
+    /// Hundredths are written without formatting a Double: the same text `JSONTreeEncoder.number`
+    /// gives, for every hundredth below 1,000 and rounded random values; anything else is left to it.
+    @Test func hundredthsAreWrittenAsNumberWritesThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        var values = (0..<100_000).map { Double($0) / 100 }
+        values += (0..<20_000).map { _ in (Double.random(in: 0..<1000, using: &generator) * 100).rounded() / 100 }
+        values += (0..<20_000).map { _ in Double.random(in: 0..<1000, using: &generator) }
+        values += [0.0, -0.0, 0.1 + 0.2, 1e-7, 999.995, 999.99, 1000, 0.005, 0.015, 1 / 3]
+        var fast = 0
+        for value in values {
+            var bytes: [UInt8] = []
+            guard JSONOut.appendHundredths(value, to: &bytes) else { continue }
+            fast += 1
+            guard case let .number(expected) = try JSONTreeEncoder.number(value, []) else { Issue.record("not a number"); continue }
+            #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(value)")
+        }
+        #expect(fast >= 120_000)
+        var bytes: [UInt8] = []
+        #expect(!JSONOut.appendHundredths(-0.0, to: &bytes) && !JSONOut.appendHundredths(.nan, to: &bytes) && !JSONOut.appendHundredths(1 / 3, to: &bytes))
+    }
+
     @Test func nonFiniteConfidenceIsRefused() {
         let finding = Finding(ruleId: "r", severity: .info, message: "m", location: Location(path: "p"), evidence: [Evidence(value: "v", confidence: .infinity)])
         #expect(throws: PrettyJSONEncoder.InvalidValue.self) { try PrettyJSONEncoder.encode(finding) }

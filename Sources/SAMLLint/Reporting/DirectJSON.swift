@@ -48,8 +48,29 @@ struct JSONOut {
     mutating func bool(_ flag: Bool) { bytes += (flag ? "true" : "false").utf8 }
 
     mutating func double(_ value: Double) throws {
+        if Self.appendHundredths(value, to: &bytes) { return }
         guard case let .number(text) = try JSONTreeEncoder.number(value, []) else { return }
         bytes += text.utf8
+    }
+
+    /// Writes a non-negative value below 1,000 that is a whole number of hundredths (confidences
+    /// are rounded so) as `JSONTreeEncoder.number` does, without formatting a Double: the nearest
+    /// Double to k/100 prints as k/100's decimals with trailing zeros dropped, since no shorter
+    /// decimal names the same Double. false for any other value.
+    static func appendHundredths(_ value: Double, to bytes: inout [UInt8]) -> Bool {
+        guard value.sign == .plus, value < 1000 else { return false }
+        let scaled = (value * 100).rounded()
+        guard scaled / 100 == value else { return false }
+        let hundredths = Int(scaled)
+        let whole = hundredths / 100, fraction = hundredths % 100
+        if whole >= 100 { bytes.append(UInt8(ascii: "0") + UInt8(whole / 100)) }
+        if whole >= 10 { bytes.append(UInt8(ascii: "0") + UInt8(whole / 10 % 10)) }
+        bytes.append(UInt8(ascii: "0") + UInt8(whole % 10))
+        guard fraction > 0 else { return true }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+        if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+        return true
     }
 
     mutating func value(_ value: some DirectJSON) throws { try value.writeJSON(to: &self) }
@@ -93,9 +114,10 @@ struct JSONOut {
     /// An object whose keys come from data, in UTF-8 byte order as `sortedKeys` writes them.
     mutating func object<Value>(_ entries: [String: Value], _ write: (inout JSONOut, Value) throws -> Void) rethrows {
         openObject()
-        for name in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        // The entries sorted by key (not the keys, then each value looked up again).
+        for (name, value) in entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             key(name)
-            try write(&self, entries[name]!)
+            try write(&self, value)
         }
         closeObject()
     }
