@@ -170,6 +170,29 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return result
     }
 
+    /// `descendants(_:namespace:)` of several names in one walk: the elements below `self` with
+    /// each (local name, namespace), each list in document order.
+    public func descendants(_ names: [(localName: String, namespace: String)]) -> [[XMLNode]] {
+        var result = [[XMLNode]](repeating: [], count: names.count)
+        // The names as C strings, made once for the walk.
+        let wanted = names.map { (Array($0.localName.utf8CString), Array($0.namespace.utf8CString)) }
+        func walk(_ node: xmlNodePtr) {
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    for (index, name) in wanted.enumerated()
+                    where name.0.withUnsafeBufferPointer({ local in name.1.withUnsafeBufferPointer { Self.matches(current, local.baseAddress!, $0.baseAddress!) } }) {
+                        result[index].append(XMLNode(current, in: document))
+                    }
+                    walk(current)
+                }
+                child = current.pointee.next
+            }
+        }
+        walk(pointer)
+        return result
+    }
+
     /// Whether `self` is `other` or lies inside it.
     public func isDescendant(ofOrSameAs other: XMLNode) -> Bool {
         var node: xmlNodePtr? = pointer

@@ -145,4 +145,24 @@ struct ShimTests {
             #expect(shim.contains("#define \(define) "), "shim.h lacks \(define)")
         }
     }
+
+    /// The one-walk search of several names gives each name's `descendants` list.
+    @Test(arguments: ["xsw1.xml", "xsw3.xml", "xsw6.xml", "second-assertion.xml", "encrypted-response-signed.xml", "valid-both-signed.xml"])
+    func descendantsOfSeveralNamesInOneWalk(_ fixture: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fixtures/signature/\(fixture)")
+        let document = try XMLDocument.parse(Array(try Data(contentsOf: url)))
+        let root = try #require(document.root)
+        let names: [(localName: String, namespace: String)] = [
+            ("Signature", "http://www.w3.org/2000/09/xmldsig#"), ("Assertion", "urn:oasis:names:tc:SAML:2.0:assertion"),
+            ("EncryptedAssertion", "urn:oasis:names:tc:SAML:2.0:assertion"), ("Response", "urn:oasis:names:tc:SAML:2.0:protocol"),
+            ("Nothing", "urn:none"),
+        ]
+        let together = root.descendants(names)
+        #expect(together.count == names.count)
+        for (index, name) in names.enumerated() {
+            #expect(together[index] == root.descendants(name.localName, namespace: name.namespace), "\(name.localName)")
+        }
+        #expect(!together[0].isEmpty && !together[1].isEmpty || !together[2].isEmpty)
+    }
 }

@@ -40,8 +40,9 @@ public struct SignatureAnalysis: Sendable {
         // the SP (or an IdP acting for a logout) whose key is not known here, so they get the integrity check.
         let trusted = message.kind == .response || message.kind == .assertion ? context.trustedSigningCertificates : []
         hasTrustedKeys = !trusted.isEmpty
-        let elements = message.root.descendants("Signature", namespace: XMLNamespaces.dsig)
-            + (message.root.isElement("Signature", namespace: XMLNamespaces.dsig) ? [message.root] : [])
+        // One walk for the signatures and the elements their coverage compares (it was four).
+        let found = SignatureCoverage.Found(message.root)
+        let elements = found.signatures + (message.root.isElement("Signature", namespace: XMLNamespaces.dsig) ? [message.root] : [])
         var earlier: [XMLNode: Checked] = [:]
         for checked in verified { earlier[checked.element] = checked }
         var budget = Self.verificationBudget
@@ -55,7 +56,7 @@ public struct SignatureAnalysis: Sendable {
         }
         signatures = checked
         readAssertion = message.assertions.first?.element
-        let coverage = SignatureCoverage(message: message, signatures: signatures, ids: ids, read: readAssertion)
+        let coverage = SignatureCoverage(message: message, signatures: signatures, ids: ids, read: readAssertion, found: found)
         wrapping = coverage.problems
         readAssertionHasCoveringSignature = coverage.readIsCovered
     }

@@ -18,7 +18,26 @@ public struct SignatureCoverage: Sendable {
     public let problems: [Problem]
     public let readIsCovered: Bool
 
-    init(message: SAMLMessage, signatures: [SignatureAnalysis.Checked], ids: SAMLIDs, read: XMLNode?) {
+    /// The elements below the root that signatures and their coverage are about, found in one walk.
+    struct Found {
+        let signatures: [XMLNode]
+        let assertions: [XMLNode]
+        let encryptedAssertions: [XMLNode]
+        let responses: [XMLNode]
+
+        init(_ root: XMLNode) {
+            let lists = root.descendants([
+                ("Signature", XMLNamespaces.dsig), ("Assertion", XMLNamespaces.assertion),
+                ("EncryptedAssertion", XMLNamespaces.assertion), ("Response", XMLNamespaces.protocolNS),
+            ])
+            signatures = lists[0]
+            assertions = lists[1]
+            encryptedAssertions = lists[2]
+            responses = lists[3]
+        }
+    }
+
+    init(message: SAMLMessage, signatures: [SignatureAnalysis.Checked], ids: SAMLIDs, read: XMLNode?, found: Found) {
         let root = message.root
         var problems: [Problem] = []
         func legitimate(_ node: XMLNode) -> Bool {
@@ -68,7 +87,7 @@ public struct SignatureCoverage: Sendable {
 
         // A second Assertion or Response anywhere (except Advice of the read assertion).
         let assertionNS = XMLNamespaces.assertion
-        let extraAssertions = (root.descendants("Assertion", namespace: assertionNS) + (root.isElement("Assertion", namespace: assertionNS) ? [root] : []))
+        let extraAssertions = (found.assertions + (root.isElement("Assertion", namespace: assertionNS) ? [root] : []))
             .filter { !legitimate($0) }
         // Built only when there is a second assertion to describe (it walks to the root).
         let readPath = extraAssertions.isEmpty ? "" : read?.readablePath ?? root.readablePath
@@ -79,13 +98,13 @@ public struct SignatureCoverage: Sendable {
                 evidence: [extra.attribute("ID") ?? "(no ID)", extra.readablePath]))
         }
         if message.kind == .response {
-            for encrypted in root.descendants("EncryptedAssertion", namespace: assertionNS) where read != nil || root.children("EncryptedAssertion", namespace: assertionNS).count > 1 {
+            for encrypted in found.encryptedAssertions where read != nil || root.children("EncryptedAssertion", namespace: assertionNS).count > 1 {
                 problems.append(Problem(
                     node: encrypted,
                     reason: "an EncryptedAssertion beside another assertion: which one is signed and which one is read can differ",
                     evidence: [encrypted.readablePath]))
             }
-            for nested in root.descendants("Response", namespace: XMLNamespaces.protocolNS) {
+            for nested in found.responses {
                 problems.append(Problem(
                     node: nested, reason: "a Response nested inside the Response (\(nested.readablePath)): the signed one is not the one read",
                     evidence: [nested.attribute("ID") ?? "(no ID)", nested.readablePath]))
