@@ -80,7 +80,7 @@ public struct JSONReporter: Reporter {
     /// The elements as items of a top-level array (depth 2), encoded on every core in chunks of
     /// consecutive elements joined by `,\n`, handed to `sink` in order as soon as the chunks
     /// before them are.
-    static func streamElements<Element: Encodable & Sendable>(_ elements: [Element], to sink: @escaping ReportSink) throws -> Bool {
+    static func streamElements<Element: DirectJSON & Sendable>(_ elements: [Element], to sink: @escaping ReportSink) throws -> Bool {
         let chunkSize = 128
         let chunks = (elements.count + chunkSize - 1) / chunkSize
         let relay = OrderedRelay(count: chunks, sink: sink)
@@ -92,7 +92,7 @@ public struct JSONReporter: Reporter {
                 if index > chunk * chunkSize { bytes += ",\n".utf8 }
                 bytes += "    ".utf8
                 let start = bytes.count
-                guard (try? PrettyJSONEncoder.append(elements[index], depth: 2, to: &bytes)) != nil else { return relay.fail(encoding: true) }
+                guard (try? PrettyJSONEncoder.appendDirect(elements[index], depth: 2, to: &bytes)) != nil else { return relay.fail(encoding: true) }
                 if index == chunk * chunkSize {
                     bytes.reserveCapacity((bytes.count - start + 8) * chunkSize * 5 / 4)  // grown once, not doubled from empty
                 }

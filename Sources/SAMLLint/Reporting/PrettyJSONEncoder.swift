@@ -33,6 +33,15 @@ public enum PrettyJSONEncoder {
         try appendThroughCodable(value, depth: depth, to: &out)
     }
 
+    /// `append` for a type that writes itself: called on the value as it is, without the copy into
+    /// an existential box `value as? any DirectJSON` makes (a whole input report, for each input).
+    static func appendDirect<Value: DirectJSON>(_ value: Value, depth: Int, to out: inout [UInt8]) throws {
+        var json = JSONOut(depth: depth, bytes: out)
+        out = []
+        defer { out = json.bytes }
+        try value.writeJSON(to: &json)
+    }
+
     /// The Codable route alone: the reference `DirectJSON` is compared with.
     static func encodeThroughCodable<Value: Encodable>(_ value: Value, depth: Int = 0) throws -> [UInt8] {
         var out: [UInt8] = []

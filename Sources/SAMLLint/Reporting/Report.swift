@@ -38,9 +38,11 @@ public struct Report: Codable, Sendable {
         // input's findings are in order, and the inputs nearly always are too: then one pass shows
         // the stable sort would change nothing.
         var findings = inputs.flatMap(\.findings)
-        if findings.indices.dropFirst().contains(where: { Finding.reportOrder(findings[$0], findings[$0 - 1]) }) {
-            findings.sort(by: Finding.reportOrder)
+        let inOrder = findings.withUnsafeBufferPointer { buffer in
+            // Read in place: a subscript of the array copied both findings for every comparison.
+            !buffer.indices.dropFirst().contains { Finding.reportOrder(buffer[$0], buffer[$0 - 1]) }
         }
+        if !inOrder { findings.sort(by: Finding.reportOrder) }
         self.findings = findings
         self.summary = Summary(
             inputs: inputs.count,
