@@ -72,10 +72,14 @@ public struct Linter: Sendable {
     /// The batch phase: rules that read every message of the run together. Their findings are
     /// filed under the input they point into.
     func runBatchRules(on reports: inout [InputReport]) {
-        let facts = reports.flatMap(\.facts)
+        // By index, not by element: iterating the reports copied each one (a retain per field).
+        var facts: [MessageFacts] = []
+        facts.reserveCapacity(reports.count)
+        for index in reports.indices { facts.append(contentsOf: reports[index].facts) }
         guard !facts.isEmpty else { return }
         var indexByPath: [String: Int] = [:]
-        for (index, report) in reports.enumerated() where indexByPath[report.path] == nil { indexByPath[report.path] = index }
+        indexByPath.reserveCapacity(reports.count)
+        for index in reports.indices where indexByPath[reports[index].path] == nil { indexByPath[reports[index].path] = index }
         // The batch rules are independent: they run side by side, and their findings are merged in
         // rule order, so the report is the same as one after the other.
         let batchRules = enabled.compactMap { rule, severity in rule.asBatchRule.map { ($0, type(of: rule).description.id, severity) } }
