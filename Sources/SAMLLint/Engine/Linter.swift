@@ -14,6 +14,10 @@ public struct Linter: Sendable {
     let enabled: [(rule: any Rule, severity: Severity)]
     /// Builds every message's profile (one instance: its inference tables are built once).
     let profileBuilder: ProfileBuilder
+    /// `enabled`'s rules and severities apart: reading a rule out of a (rule, severity) pair copied the
+    /// pair through the runtime's generic tuple witness, for every rule of every message.
+    let enabledRules: [any Rule]
+    let enabledSeverities: [Severity]
     /// The category of each enabled rule, read once (a description is a large value to copy per entity).
     let enabledCategories: [RuleCategory]
     /// The enabled rules' ids, read once (a rule's description is a large static value).
@@ -42,6 +46,8 @@ public struct Linter: Sendable {
             }
         }
         self.enabled = enabled
+        self.enabledRules = enabled.map(\.0)
+        self.enabledSeverities = enabled.map(\.1)
         self.profileBuilder = ProfileBuilder(context: context)
         self.enabledCategories = enabled.map { type(of: $0.0).description.category }
         self.enabledIDs = enabled.map { type(of: $0.0).description.id }
@@ -226,8 +232,8 @@ public struct Linter: Sendable {
         var emitter = FindingEmitter(ruleId: "", severity: .info, path: path, messageIndex: raw.index, origin: raw.origin)
         for index in enabled.indices where !signaturesOnly || enabledCategories[index] == .signature {
             if isMetadata, !Self.appliesToMetadata(enabledCategories[index]) { continue }
-            emitter.next(ruleId: enabledIDs[index], severity: enabled[index].severity)
-            enabled[index].rule.check(message, context: context, findings: &emitter)
+            emitter.next(ruleId: enabledIDs[index], severity: enabledSeverities[index])
+            enabledRules[index].check(message, context: context, findings: &emitter)
         }
         let findings = emitter.findings
         let facts = message.kind.isMetadata ? nil : MessageFacts(message: message, path: path, messageIndex: raw.index, origin: raw.origin)
