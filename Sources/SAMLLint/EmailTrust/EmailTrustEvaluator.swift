@@ -31,7 +31,7 @@ public struct EmailTrustEvaluator: Sendable {
     /// The context's evaluator in its box: a rule that only asks whether a policy is configured
     /// reads that without copying the evaluator (every email-trust rule asks, on every message).
     static func shared(_ context: LintContext) -> Boxed<EmailTrustEvaluator> {
-        context.memo.box(context.memo.emailTrust) { EmailTrustEvaluator(context: context) }
+        context.memo.emailTrust { EmailTrustEvaluator(context: context) }
     }
 
     /// The evaluator of a lint context; evaluations are shared by everything that asks within it.

@@ -4,20 +4,33 @@ import Synchronization
 /// life), read without a lock by every worker: a shared lock here had the two workers of a folder
 /// waiting on each other for every message.
 public final class ContextMemo: Sendable {
-    let emailTrust = AtomicLazyReference<Boxed<EmailTrustEvaluator>>()
+    /// The email-trust evaluator's box, as the bits of a retained pointer (0 until built). A plain
+    /// atomic word: `AtomicLazyReference` went through unspecialized generic code and a metadata
+    /// lookup on each of the dozen reads a message makes.
+    private let emailTrustBits = Atomic<UInt>(0)
 
     public init() {}
 
-    /// The value in `slot`, built by `build` on first use (two threads may both build it; one
-    /// result is kept and both return it).
-    func value<T: Sendable>(_ slot: borrowing AtomicLazyReference<Boxed<T>>, _ build: () -> T) -> T {
-        box(slot, build).value
+    deinit {
+        let bits = emailTrustBits.load(ordering: .acquiring)
+        if bits != 0 { Self.unmanaged(bits).release() }
     }
 
-    /// The box holding the value in `slot` (reading a field through it copies no other field).
-    func box<T: Sendable>(_ slot: borrowing AtomicLazyReference<Boxed<T>>, _ build: () -> T) -> Boxed<T> {
-        if let known = slot.load() { return known }
-        return slot.storeIfNil(Boxed(build()))
+    /// The evaluator's box, built by `build` on first use (two threads may both build it; one
+    /// result is kept and both return it).
+    func emailTrust(_ build: () -> EmailTrustEvaluator) -> Boxed<EmailTrustEvaluator> {
+        let bits = emailTrustBits.load(ordering: .acquiring)
+        if bits != 0 { return Self.unmanaged(bits).takeUnretainedValue() }
+        let made = Boxed(build())
+        let madeBits = UInt(bitPattern: Unmanaged.passRetained(made).toOpaque())
+        let (stored, current) = emailTrustBits.compareExchange(expected: 0, desired: madeBits, ordering: .acquiringAndReleasing)
+        if stored { return made }
+        Self.unmanaged(madeBits).release()
+        return Self.unmanaged(current).takeUnretainedValue()
+    }
+
+    private static func unmanaged(_ bits: UInt) -> Unmanaged<Boxed<EmailTrustEvaluator>> {
+        Unmanaged.fromOpaque(UnsafeRawPointer(bitPattern: bits)!)
     }
 }
 
