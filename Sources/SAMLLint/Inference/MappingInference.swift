@@ -202,13 +202,17 @@ public struct MappingInference: Sendable {
         var firstLabel: ValueLabel?
         var firstOrdinal = 0
         var count = 0
-        var groupsSums = [Double](repeating: 0, count: groupsRows.count)
+        // The groups row's sum in a variable (there is one groups field; an array for any others).
+        let firstGroupsRow = groupsRows.first
+        var firstGroupsSum = 0.0
+        var otherGroupsSums: [Double] = groupsRows.count > 1 ? Array(repeating: 0, count: groupsRows.count - 1) : []
         for (value, classification) in zip(sampleValues, classes) {
             let label = relabel(classification.label, value: value)
             let ordinal = label.ordinal  // its position in `ValueLabel.allCases`, as `fitRows` is indexed
             if firstLabel == nil { firstLabel = label; firstOrdinal = ordinal }
             candidate.labelCounts[ordinal] += 1
-            for (slot, row) in groupsRows.enumerated() { groupsSums[slot] += fitRows[row][ordinal] }
+            if let firstGroupsRow { firstGroupsSum += fitRows[firstGroupsRow][ordinal] }
+            for slot in otherGroupsSums.indices { otherGroupsSums[slot] += fitRows[groupsRows[slot + 1]][ordinal] }
             count += 1
         }
         if let first = sampleValues.first, let firstLabel, Self.nameLabels.contains(firstLabel) {
@@ -218,8 +222,10 @@ public struct MappingInference: Sendable {
         candidate.values += count
         if candidate.fitSum.isEmpty { candidate.fitSum = Array(repeating: 0, count: fitRows.count) }
         for (index, row) in fitRows.enumerated() {
-            if let slot = groupsRows.firstIndex(of: index) {
-                candidate.fitSum[index] += groupsSums[slot] / Double(count)
+            if index == firstGroupsRow {
+                candidate.fitSum[index] += firstGroupsSum / Double(count)
+            } else if let slot = groupsRows.firstIndex(of: index) {
+                candidate.fitSum[index] += otherGroupsSums[slot - 1] / Double(count)
             } else {
                 candidate.fitSum[index] += row[firstOrdinal]  // single-valued fields read the first value
             }
