@@ -7,7 +7,7 @@ public enum Assignment {
     public static func minimumCost(_ costs: [[Double]]) -> [Int?] {
         let rows = costs.count
         guard rows > 0 else { return [] }
-        let columns = costs.map(\.count).max() ?? 0
+        let columns = costs.reduce(0) { max($0, $1.count) }  // not `map(\.count)`: the key path was projected at run time
         guard columns > 0 else { return Array(repeating: nil, count: rows) }
         let n = max(rows, columns)
         // The largest magnitude, as `max()` finds it (first of equals kept).
