@@ -174,22 +174,32 @@ public struct XMLNode: @unchecked Sendable, Hashable {
     /// each (local name, namespace), each list in document order.
     public func descendants(_ names: [(localName: String, namespace: String)]) -> [[XMLNode]] {
         var result = [[XMLNode]](repeating: [], count: names.count)
-        // The names as C strings, made once for the walk.
-        let wanted = names.map { (Array($0.localName.utf8CString), Array($0.namespace.utf8CString)) }
-        func walk(_ node: xmlNodePtr) {
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE {
-                    for (index, name) in wanted.enumerated()
-                    where name.0.withUnsafeBufferPointer({ local in name.1.withUnsafeBufferPointer { Self.matches(current, local.baseAddress!, $0.baseAddress!) } }) {
-                        result[index].append(XMLNode(current, in: document))
-                    }
-                    walk(current)
-                }
-                child = current.pointee.next
-            }
+        // Every name and namespace as C strings in one buffer, made once for the walk.
+        var strings: [CChar] = []
+        var offsets: [(name: Int, href: Int)] = []
+        for name in names {
+            let nameOffset = strings.count
+            strings += name.localName.utf8CString
+            offsets.append((nameOffset, strings.count))
+            strings += name.namespace.utf8CString
         }
-        walk(pointer)
+        strings.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let wanted = offsets.map { (base + $0.name, base + $0.href) }
+            func walk(_ node: xmlNodePtr) {
+                var child = node.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_ELEMENT_NODE {
+                        for (index, name) in wanted.enumerated() where Self.matches(current, name.0, name.1) {
+                            result[index].append(XMLNode(current, in: document))
+                        }
+                        walk(current)
+                    }
+                    child = current.pointee.next
+                }
+            }
+            walk(pointer)
+        }
         return result
     }
 
