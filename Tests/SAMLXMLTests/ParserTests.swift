@@ -1,5 +1,5 @@
 import Foundation
-import SAMLXML
+@testable import SAMLXML
 import Testing
 
 @Suite("Secure XML parsing")
@@ -164,5 +164,17 @@ struct ShimTests {
             #expect(together[index] == root.descendants(name.localName, namespace: name.namespace), "\(name.localName)")
         }
         #expect(!together[0].isEmpty && !together[1].isEmpty || !together[2].isEmpty)
+    }
+}
+
+/// The ID attribute test on an attribute's bytes agrees with the list of ID names.
+@Suite("SAML ID names")
+struct SAMLIDNameTests {
+    @Test(arguments: ["ID", "Id", "id", "iD", "IDx", "I", "", "AssertionID", "AssertionId", "AssertionIDs", "ResponseID", "ResponseIDs",
+                      "Response", "A", "R", "IdP", "ID ", "Assertion", "XID", "ResponseId"])
+    func bytesAgreeWithTheList(_ name: String) {
+        let bytes = Array(name.utf8) + [0]
+        let fast = bytes.withUnsafeBufferPointer { SAMLIDs.isIDName($0.baseAddress!) }
+        #expect(fast == SAMLIDs.attributeNames.contains(name))
     }
 }

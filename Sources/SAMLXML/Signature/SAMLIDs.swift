@@ -23,17 +23,16 @@ public struct SAMLIDs: Sendable {
         return list[0]
     }
 
-    /// `attributeNames` as C strings: every attribute of every element is asked, so its name is
-    /// compared in place (no String made, nothing hashed). The names are ASCII with no other
-    /// canonically equivalent spelling, so bytes decide as String equality does.
-    private static let idNames: [StaticString] = ["ID", "AssertionID", "ResponseID", "Id"]
-
+    /// Whether an attribute's name is one of `attributeNames`, read in place (every attribute of
+    /// every element is asked, so no String is made and nothing hashed): by its first byte, then
+    /// the rest. The names are ASCII with no other canonically equivalent spelling, so bytes decide
+    /// as String equality does.
     static func isIDName(_ name: UnsafePointer<xmlChar>) -> Bool {
-        idNames.contains { candidate in
-            candidate.withUTF8Buffer { expected in
-                for index in 0..<expected.count where name[index] != expected[index] { return false }
-                return name[expected.count] == 0
-            }
+        switch name[0] {
+        case UInt8(ascii: "I"): return (name[1] == UInt8(ascii: "D") || name[1] == UInt8(ascii: "d")) && name[2] == 0
+        case UInt8(ascii: "A"): return strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "AssertionID") == 0
+        case UInt8(ascii: "R"): return strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "ResponseID") == 0
+        default: return false
         }
     }
 
